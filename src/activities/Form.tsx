@@ -1,0 +1,5 @@
+import { Coming } from '../ui/Coming';
+
+export function ActivityForm() {
+  return <Coming title="nav.activities" />;
+}

@@ -1,0 +1,5 @@
+import { Coming } from '../ui/Coming';
+
+export function ActivityList() {
+  return <Coming title="nav.activities" />;
+}

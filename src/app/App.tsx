@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { t } from '../i18n/i18n';
+import { UpdatePrompt } from '../sw/UpdatePrompt';
+import { Link } from '../ui/Link';
+import { ErrorBoundary } from './ErrorBoundary';
+import { OnlineBadge } from './OnlineBadge';
+import { match, path } from './router';
+import { type Screen, screens } from './routes';
+import { Toaster } from './Toaster';
+
+type Loaded = { screen: Screen; params: Record<string, string>; Component: ComponentType<{ params: Record<string, string> }> };
+
+function resolve(url: string): { screen: Screen; params: Record<string, string> } | null {
+  for (const screen of screens) {
+    const params = match(screen.path, url);
+    if (params) return { screen, params };
+  }
+  return null;
+}
+
+/** Loads the current screen's chunk; keeps showing the previous screen until it is there. */
+function useScreen(url: string): Loaded | null | 'not-found' {
+  const [loaded, setLoaded] = useState<Loaded | null | 'not-found'>(null);
+  useEffect(() => {
+    const found = resolve(url);
+    if (!found) {
+      setLoaded('not-found');
+      return;
+    }
+    let live = true;
+    found.screen.load().then((Component) => {
+      if (live) setLoaded({ ...found, Component });
+    });
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return loaded;
+}
+
+export function App() {
+  const url = path.value;
+  const loaded = useScreen(url);
+  const title = loaded && loaded !== 'not-found' ? t(loaded.screen.label) : '';
+  useEffect(() => {
+    document.title = title ? `${title} · Pelita` : 'Pelita';
+  }, [title]);
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header class="app-header">
+        <Link href="/" class="brand">
+          Pelita
+        </Link>
+        <OnlineBadge />
+      </header>
+      <UpdatePrompt />
+      <nav class="app-nav" aria-label={t('nav.label')}>
+        <ul>
+          {screens
+            .filter((s) => s.inNav)
+            .map((s) => (
+              <li key={s.path}>
+                <Link href={s.path}>{t(s.label)}</Link>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary>
+          {loaded === 'not-found' ? (
+            <section>
+              <h1>{t('notFound.title')}</h1>
+              <p>
+                <Link href="/">{t('notFound.home')}</Link>
+              </p>
+            </section>
+          ) : loaded ? (
+            <loaded.Component key={url.split('?')[0]} params={loaded.params} />
+          ) : (
+            <p aria-busy="true">{t('common.loading')}</p>
+          )}
+        </ErrorBoundary>
+      </main>
+      <Toaster />
+    </>
+  );
+}

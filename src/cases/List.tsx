@@ -1,0 +1,5 @@
+import { Coming } from '../ui/Coming';
+
+export function CaseList() {
+  return <Coming title="nav.cases" />;
+}

@@ -1,0 +1,111 @@
+// A child case (SPEC §2.3): identification, referral to services and follow-up until the child is out of
+// child labour. The case code is pseudonymous; the child's name, the guardian's contact and the free-text
+// notes are personal data (see PERSONAL_FIELDS) and never leave the device.
+import * as z from 'zod/mini';
+import {
+  caseStatuses, channels, childSexes, closureReasons, hazardConditions, isicSections, referralStatuses, services,
+  settlement, UNKNOWN, workStatuses, worstForms, yesNoUnknown,
+} from '../records/codes';
+import { base, code, id, isoDate, optionalText, text } from '../records/fields';
+
+const hours = z.nullable(
+  z.number({ error: 'errors.number' }).check(z.gte(0, { error: 'errors.notNegative' }), z.lte(168, { error: 'errors.hoursWeek' })),
+);
+
+export const nationality = z.string().check(
+  z.regex(/^([A-Z]{2}|stateless|unknown)$/, { error: 'errors.nationality' }),
+);
+
+export const referral = z.object({
+  key: id,
+  service: code(services),
+  provider: optionalText(200),
+  referredOn: isoDate,
+  status: code(referralStatuses),
+});
+
+export const followUp = z.object({
+  key: id,
+  date: isoDate,
+  stillWorking: code(yesNoUnknown),
+  inSchool: code(yesNoUnknown),
+  serviceReceived: code(yesNoUnknown),
+  nextVisitDue: z.optional(isoDate),
+  notes: optionalText(4000),
+});
+
+export const child = z.object({
+  name: optionalText(200),
+  guardianContact: optionalText(200),
+  sex: code(childSexes),
+  dateOfBirth: z.optional(isoDate),
+  /** Age in years when the date of birth is not known. */
+  ageYears: z.optional(z.int({ error: 'errors.wholeNumber' }).check(z.gte(0, { error: 'errors.age' }), z.lte(25, { error: 'errors.age' }))),
+  ageEstimated: z.boolean(),
+  nationality,
+  disability: code(yesNoUnknown),
+});
+
+export const work = z.object({
+  isic: code([...isicSections, UNKNOWN]),
+  workStatus: code([...workStatuses, UNKNOWN]),
+  economicHours: hours,
+  choreHours: hours,
+  nightWork: code(yesNoUnknown),
+  worstForm: code([...worstForms, UNKNOWN]),
+  hazards: z.array(code(hazardConditions)),
+  inSchool: code(yesNoUnknown),
+});
+
+const caseShape = {
+  caseCode: z.string().check(z.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?-\d{4}-\d{4,}$/, { error: 'errors.caseCode' })),
+  identifiedOn: isoDate,
+  channel: code(channels),
+  inspectionId: z.optional(id),
+  child,
+  settlement: code([...settlement, UNKNOWN]),
+  work,
+  /** true: consent given; false: not given, so `consentOverride` must say why services go ahead; null: not asked yet. */
+  consent: z.nullable(z.boolean()),
+  consentOverride: optionalText(500),
+  referrals: z.array(referral),
+  followUps: z.array(followUp),
+  status: code(caseStatuses),
+  /** When the child was verified withdrawn from child labour (counts in CHILDREN_WITHDRAWN that month). */
+  withdrawnOn: z.optional(isoDate),
+  closureReason: z.optional(code(closureReasons)),
+  notes: optionalText(4000),
+};
+
+type CaseShape = z.infer<z.ZodMiniObject<typeof caseShape>>;
+
+/** The rules a whole case must follow, shared by the form and by backup import. */
+const rules = [
+  z.refine<CaseShape>((c) => c.referrals.length === 0 || c.consent === true || !!c.consentOverride, {
+    error: 'errors.consentRequired',
+    path: ['consent'],
+  }),
+  z.refine<CaseShape>((c) => c.status !== 'withdrawn_verified' || !!c.withdrawnOn, {
+    error: 'errors.withdrawnOnRequired',
+    path: ['withdrawnOn'],
+  }),
+  z.refine<CaseShape>((c) => c.status !== 'closed' || !!c.closureReason, {
+    error: 'errors.closureReasonRequired',
+    path: ['closureReason'],
+  }),
+  z.refine<CaseShape>((c) => !c.child.dateOfBirth || c.child.dateOfBirth <= c.identifiedOn, {
+    error: 'errors.dateOfBirthAfterIdentified',
+    path: ['child', 'dateOfBirth'],
+  }),
+] as const;
+
+export const caseFields = z.object(caseShape).check(...rules);
+export const childCase = z.object({ ...base, ...caseShape }).check(...rules);
+
+/** Personal data in a case: encrypted at rest when a passphrase is set, never synced or exported in tallies. */
+export const PERSONAL_FIELDS = ['child.name', 'child.guardianContact', 'notes', 'followUps[].notes'] as const;
+
+export type Referral = z.infer<typeof referral>;
+export type FollowUp = z.infer<typeof followUp>;
+export type CaseFields = z.infer<typeof caseFields>;
+export type ChildCase = z.infer<typeof childCase>;

@@ -1,0 +1,111 @@
+// The one Dexie database of the device. Everything Pelita knows lives here, on the device, in IndexedDB:
+//   inspections, trainings, cases, activities — the records (SPEC §2), soft-deleted, never removed;
+//   outbox   — one row per (period, orgUnit) whose monthly counts changed and are due upstream (SPEC §6);
+//   drafts   — what was typed into a form but not yet saved, so a closed tab loses nothing (SPEC §8);
+//   settings — one row per setting (language, home country, device label, enrolment...).
+// Only this folder and the `repo.ts` files touch Dexie.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Activity } from '../activities/schema';
+import type { ChildCase } from '../cases/schema';
+import type { Inspection } from '../inspections/schema';
+import type { Training } from '../trainings/schema';
+
+export interface OutboxRow {
+  /** `${period}|${orgUnit}` */
+  key: string;
+  period: string;
+  orgUnit: string;
+  /** Rises each time this device's numbers for (period, orgUnit) may have changed. */
+  revision: number;
+  /** The last revision the upstream accepted; pending while `sentRevision < revision`. */
+  sentRevision: number;
+  markedAt: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+}
+
+export interface DraftRow {
+  /** `${recordType}:${recordId or 'new'}` */
+  key: string;
+  value: unknown;
+  savedAt: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type RecordTable = 'inspections' | 'trainings' | 'cases' | 'activities';
+export const RECORD_TABLES: readonly RecordTable[] = ['inspections', 'trainings', 'cases', 'activities'];
+
+/** The next date something is due on a record (a case's next visit, an inspection's follow-up), for the Due list. */
+type WithDue = { dueOn?: string | null };
+
+export type PelitaDb = Dexie & {
+  inspections: EntityTable<Inspection & WithDue, 'id'>;
+  trainings: EntityTable<Training, 'id'>;
+  cases: EntityTable<ChildCase & WithDue, 'id'>;
+  activities: EntityTable<Activity, 'id'>;
+  outbox: EntityTable<OutboxRow, 'key'>;
+  drafts: EntityTable<DraftRow, 'key'>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
+
+/**
+ * Version 1, the first schema shipped. Kept as it was: Dexie needs every published version to upgrade
+ * a device that still has it. Exported for the migration test.
+ */
+export const V1_STORES = {
+  inspections: 'id, date, orgUnit, *periods, updatedAt, establishment.name',
+  trainings: 'id, startDate, orgUnit, *periods, updatedAt, title',
+  cases: 'id, &caseCode, identifiedOn, orgUnit, *periods, updatedAt',
+  activities: 'id, date, orgUnit, *periods, updatedAt, title',
+  outbox: 'key, period, orgUnit',
+  settings: 'key',
+} as const;
+
+/** Version 2: drafts, and a `dueOn` index for the Due list (cases' next visits, inspections' follow-ups). */
+export const V2_STORES = {
+  ...V1_STORES,
+  inspections: `${V1_STORES.inspections}, dueOn`,
+  cases: `${V1_STORES.cases}, dueOn`,
+  drafts: 'key',
+} as const;
+
+/** The earliest date among a case's open follow-up dates, or null. Used by the v2 upgrade and by the repo. */
+export function caseDueOn(c: Pick<ChildCase, 'followUps' | 'status'>): string | null {
+  if (c.status === 'closed') return null;
+  const last = [...c.followUps].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+  return last?.nextVisitDue ?? null;
+}
+
+// WARNING: changing a store below without adding a new `db.version(n + 1)` (with an upgrade where data
+// moves) wipes or breaks the field data of every device that has Pelita. Never edit a published version.
+export const DB_NAME = 'pelita';
+
+export function openDb(name = DB_NAME): PelitaDb {
+  const db = new Dexie(name) as PelitaDb;
+  db.version(1).stores(V1_STORES);
+  db.version(2)
+    .stores(V2_STORES)
+    .upgrade(async (tx) => {
+      await tx
+        .table('cases')
+        .toCollection()
+        .modify((c: ChildCase & WithDue) => {
+          c.dueOn = caseDueOn(c);
+        });
+      await tx
+        .table('inspections')
+        .toCollection()
+        .modify((i: Inspection & WithDue) => {
+          i.dueOn = i.followUpDue ?? null;
+        });
+    });
+  return db;
+}
+
+/** The app's database. Tests open their own with `openDb(name)`. */
+export const db = openDb();

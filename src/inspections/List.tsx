@@ -1,0 +1,5 @@
+import { Coming } from '../ui/Coming';
+
+export function InspectionList() {
+  return <Coming title="nav.inspections" />;
+}

@@ -1,0 +1,3 @@
+export function LocationSettings() {
+  return null;
+}

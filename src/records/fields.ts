@@ -1,0 +1,42 @@
+// Shared zod building blocks for the four record types. Every error message is a translation key under
+// `errors.*`, so a form can show it in the person's language (see locales/<lang>/translation.json).
+import * as z from 'zod/mini';
+
+export const required = { error: 'errors.required' } as const;
+
+/** A calendar date as typed in a form: `YYYY-MM-DD`. */
+export const isoDate = z.iso.date({ error: 'errors.date' });
+/** A timestamp written by the app, never typed. */
+export const timestamp = z.iso.datetime({ error: 'errors.timestamp' });
+export const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'errors.month' }));
+export const id = z.uuid({ error: 'errors.id' });
+
+export const text = (max = 200) =>
+  z.string().check(z.trim(), z.minLength(1, required), z.maxLength(max, { error: 'errors.tooLong' }));
+export const optionalText = (max = 2000) =>
+  z.optional(z.string().check(z.trim(), z.maxLength(max, { error: 'errors.tooLong' })));
+export const code = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: 'errors.choose' });
+export const orgUnit = z
+  .string({ error: 'errors.orgUnit' })
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,49}$/, { error: 'errors.orgUnit' }));
+export const count = z.int({ error: 'errors.wholeNumber' }).check(z.gte(0, { error: 'errors.notNegative' }));
+
+/** The fields every record has (SPEC §2). `periods` is derived by the repo, never typed. */
+export const base = {
+  id,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: z.nullable(timestamp),
+  orgUnit,
+  periods: z.array(month),
+};
+
+export type RecordBase = {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  orgUnit: string;
+  periods: string[];
+};

@@ -1,0 +1,92 @@
+// What the four record repos share: save with derived fields and outbox marks in one transaction, soft
+// delete and undo, reads by month. The record type supplies what is particular to it (see RecordKind).
+import type { Table } from 'dexie';
+import { toPelitaError } from '../app/errors';
+import { db, type RecordTable } from '../db/db';
+import { markChanged } from '../sync/outbox';
+import type { RecordBase } from './fields';
+import { requestPersistence } from './storage';
+
+export interface RecordKind<T extends RecordBase> {
+  table: RecordTable;
+  /** Months the record's counts touch (SPEC §2). */
+  periodsOf(record: T): string[];
+  /** Every (period, orgUnit) the record's counts touch; a training's participants may be elsewhere. */
+  touches(record: T): Array<readonly [string, string]>;
+  /** Fields derived on save (e.g. `dueOn`); returns the record to store. */
+  derive?(record: T): T;
+}
+
+function tableOf<T extends RecordBase>(kind: RecordKind<T>): Table<T, string> {
+  return db.table(kind.table) as Table<T, string>;
+}
+
+/** Default: every month × the record's own location. */
+export function touchesOwnOrgUnit<T extends RecordBase>(periods: string[], record: T) {
+  return periods.map((p) => [p, record.orgUnit] as const);
+}
+
+/** A new id for a record or a row inside one. */
+export const newId = (): string => crypto.randomUUID();
+
+type Input<T extends RecordBase> = Omit<T, 'periods' | 'createdAt' | 'updatedAt' | 'deletedAt'> &
+  Partial<Pick<T, 'createdAt' | 'deletedAt'>>;
+
+/**
+ * Saves (creates or replaces) a record. The months and locations it touched before and touches now are marked
+ * for sync in the same transaction, so moving a record to another month or place re-sends both.
+ */
+export async function saveRecord<T extends RecordBase>(kind: RecordKind<T>, input: Input<T>): Promise<T> {
+  const table = tableOf(kind);
+  const now = new Date().toISOString();
+  try {
+    const saved = await db.transaction('rw', table, db.outbox, async () => {
+      const before = await table.get(input.id);
+      let record = {
+        ...input,
+        createdAt: before?.createdAt ?? input.createdAt ?? now,
+        updatedAt: now,
+        deletedAt: input.deletedAt ?? before?.deletedAt ?? null,
+      } as T;
+      record = { ...record, periods: kind.periodsOf(record) };
+      if (kind.derive) record = kind.derive(record);
+      await table.put(record);
+      await markChanged([...(before ? kind.touches(before) : []), ...kind.touches(record)], now);
+      return record;
+    });
+    void requestPersistence();
+    return saved;
+  } catch (err) {
+    throw toPelitaError(err);
+  }
+}
+
+async function setDeleted<T extends RecordBase>(kind: RecordKind<T>, id: string, deletedAt: string | null) {
+  const table = tableOf(kind);
+  const now = new Date().toISOString();
+  try {
+    await db.transaction('rw', table, db.outbox, async () => {
+      const record = await table.get(id);
+      if (!record) return;
+      await table.put({ ...record, deletedAt, updatedAt: now });
+      await markChanged(kind.touches(record), now);
+    });
+  } catch (err) {
+    throw toPelitaError(err);
+  }
+}
+
+/** Soft delete: the record stays, so tallies and sync see that it went. */
+export const softDelete = <T extends RecordBase>(kind: RecordKind<T>, id: string) =>
+  setDeleted(kind, id, new Date().toISOString());
+export const undoDelete = <T extends RecordBase>(kind: RecordKind<T>, id: string) => setDeleted(kind, id, null);
+
+export async function getRecord<T extends RecordBase>(kind: RecordKind<T>, id: string): Promise<T | undefined> {
+  return tableOf(kind).get(id);
+}
+
+/** Live records that touch a month, found through the `periods` index. */
+export async function recordsInMonth<T extends RecordBase>(kind: RecordKind<T>, period: string): Promise<T[]> {
+  const rows = await tableOf(kind).where('periods').equals(period).toArray();
+  return rows.filter((r) => r.deletedAt === null);
+}

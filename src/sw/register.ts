@@ -1,0 +1,50 @@
+// Registers the service worker and runs the update flow (Squoosh's): on first install, "ready to work
+// offline"; afterwards, "update available" with Reload / Later. Nothing reloads unless the person asks,
+// so a half-filled form is never lost to an update.
+import { signal } from '@preact/signals';
+import type { Workbox } from 'workbox-window';
+
+export const updateAvailable = signal(false);
+export const offlineReady = signal(false);
+
+let wb: Workbox | undefined;
+
+export async function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  const { Workbox } = await import('workbox-window');
+  wb = new Workbox('/sw.js', { scope: '/' });
+  wb.addEventListener('waiting', () => {
+    updateAvailable.value = true;
+  });
+  wb.addEventListener('installed', (e) => {
+    if (!e.isUpdate) offlineReady.value = true;
+  });
+  wb.addEventListener('message', (e) => {
+    if ((e.data as { type?: string } | null)?.type === 'SYNC_NOW') {
+      window.dispatchEvent(new Event('pelita:sync-now'));
+    }
+  });
+  await wb.register();
+  // Look for a new version now and then, and whenever the app comes back to the foreground.
+  const check = () => void wb?.update().catch(() => undefined);
+  setInterval(check, 60 * 60 * 1000);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
+}
+
+/** Checks for a new version now (Settings, and tests). */
+export async function checkForUpdate() {
+  await wb?.update();
+}
+
+/** The person chose "Reload": let the waiting worker take over, then reload once it controls the page. */
+export function applyUpdate() {
+  if (!wb) return location.reload();
+  wb.addEventListener('controlling', () => location.reload());
+  wb.messageSkipWaiting();
+}
+
+export function postponeUpdate() {
+  updateAvailable.value = false;
+}

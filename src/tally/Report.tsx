@@ -1,0 +1,5 @@
+import { Coming } from '../ui/Coming';
+
+export function Report() {
+  return <Coming title="nav.reports" />;
+}

@@ -1,0 +1,5 @@
+import { Coming } from '../ui/Coming';
+
+export function TrainingForm() {
+  return <Coming title="nav.trainings" />;
+}

@@ -1,0 +1,11 @@
+import { t } from '../i18n/i18n';
+
+/** A screen that a later release fills in says so plainly. */
+export function Coming({ title }: { title: string }) {
+  return (
+    <section>
+      <h1>{t(title)}</h1>
+      <p>{t('common.coming')}</p>
+    </section>
+  );
+}
