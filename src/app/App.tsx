@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { UpdatePrompt } from '../sw/UpdatePrompt';
 import { Link } from '../ui/Link';
@@ -9,7 +9,11 @@ import { match, path } from './router';
 import { type Screen, screens } from './routes';
 import { Toaster } from './Toaster';
 
-type Loaded = { screen: Screen; params: Record<string, string>; Component: ComponentType<{ params: Record<string, string> }> };
+type Loaded = {
+  screen: Screen;
+  params: Record<string, string>;
+  Component: ComponentType<{ params: Record<string, string> }>;
+};
 
 function resolve(url: string): { screen: Screen; params: Record<string, string> } | null {
   for (const screen of screens) {

@@ -27,7 +27,11 @@ export class ErrorBoundary extends Component<{ children: ComponentChildren }, St
         <p>{t(code)}</p>
         <p>{t('errorBoundary.safe')}</p>
         <div class="actions">
-          <button type="button" class="primary" onClick={async () => download(await dumpAll(), dumpFilename())}>
+          <button
+            type="button"
+            class="primary"
+            onClick={async () => download(await dumpAll(), dumpFilename())}
+          >
             {t('errorBoundary.export')}
           </button>
           <button type="button" onClick={() => location.reload()}>

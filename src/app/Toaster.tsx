@@ -18,7 +18,12 @@ export function Toaster() {
               {toast.action.label}
             </button>
           )}
-          <button type="button" class="toast-close" aria-label={t('common.dismiss')} onClick={() => dismissToast(toast.id)}>
+          <button
+            type="button"
+            class="toast-close"
+            aria-label={t('common.dismiss')}
+            onClick={() => dismissToast(toast.id)}
+          >
             ×
           </button>
         </div>

@@ -3,18 +3,31 @@
 // notes are personal data (see PERSONAL_FIELDS) and never leave the device.
 import * as z from 'zod/mini';
 import {
-  caseStatuses, channels, childSexes, closureReasons, hazardConditions, isicSections, referralStatuses, services,
-  settlement, UNKNOWN, workStatuses, worstForms, yesNoUnknown,
+  caseStatuses,
+  channels,
+  childSexes,
+  closureReasons,
+  hazardConditions,
+  isicSections,
+  referralStatuses,
+  services,
+  settlement,
+  UNKNOWN,
+  workStatuses,
+  worstForms,
+  yesNoUnknown,
 } from '../records/codes';
-import { base, code, id, isoDate, optionalText, text } from '../records/fields';
+import { base, code, id, isoDate, optionalText } from '../records/fields';
 
 const hours = z.nullable(
-  z.number({ error: 'errors.number' }).check(z.gte(0, { error: 'errors.notNegative' }), z.lte(168, { error: 'errors.hoursWeek' })),
+  z
+    .number({ error: 'errors.number' })
+    .check(z.gte(0, { error: 'errors.notNegative' }), z.lte(168, { error: 'errors.hoursWeek' })),
 );
 
-export const nationality = z.string().check(
-  z.regex(/^([A-Z]{2}|stateless|unknown)$/, { error: 'errors.nationality' }),
-);
+export const nationality = z
+  .string()
+  .check(z.regex(/^([A-Z]{2}|stateless|unknown)$/, { error: 'errors.nationality' }));
 
 export const referral = z.object({
   key: id,
@@ -40,7 +53,11 @@ export const child = z.object({
   sex: code(childSexes),
   dateOfBirth: z.optional(isoDate),
   /** Age in years when the date of birth is not known. */
-  ageYears: z.optional(z.int({ error: 'errors.wholeNumber' }).check(z.gte(0, { error: 'errors.age' }), z.lte(25, { error: 'errors.age' }))),
+  ageYears: z.optional(
+    z
+      .int({ error: 'errors.wholeNumber' })
+      .check(z.gte(0, { error: 'errors.age' }), z.lte(25, { error: 'errors.age' })),
+  ),
   ageEstimated: z.boolean(),
   nationality,
   disability: code(yesNoUnknown),
@@ -58,7 +75,9 @@ export const work = z.object({
 });
 
 const caseShape = {
-  caseCode: z.string().check(z.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?-\d{4}-\d{4,}$/, { error: 'errors.caseCode' })),
+  caseCode: z
+    .string()
+    .check(z.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?-\d{4}-\d{4,}$/, { error: 'errors.caseCode' })),
   identifiedOn: isoDate,
   channel: code(channels),
   inspectionId: z.optional(id),

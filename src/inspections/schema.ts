@@ -1,7 +1,14 @@
 // An inspection (SPEC §2.1): one visit to one establishment, the children found there and what was done.
 import * as z from 'zod/mini';
 import {
-  childSexes, formality, inspectionOutcomes, inspectionTypes, isicSections, authorities, UNKNOWN, worstForms,
+  authorities,
+  childSexes,
+  formality,
+  inspectionOutcomes,
+  inspectionTypes,
+  isicSections,
+  UNKNOWN,
+  worstForms,
   yesNoUnknown,
 } from '../records/codes';
 import { base, code, count, id, isoDate, optionalText, text } from '../records/fields';
@@ -11,7 +18,11 @@ export const childFound = z.object({
   key: id,
   sex: code(childSexes),
   /** Age in years; null when nobody could tell. */
-  age: z.nullable(z.int({ error: 'errors.wholeNumber' }).check(z.gte(0, { error: 'errors.age' }), z.lte(25, { error: 'errors.age' }))),
+  age: z.nullable(
+    z
+      .int({ error: 'errors.wholeNumber' })
+      .check(z.gte(0, { error: 'errors.age' }), z.lte(25, { error: 'errors.age' })),
+  ),
   ageEstimated: z.boolean(),
   hazardous: code(yesNoUnknown),
   worstForm: code([...worstForms, UNKNOWN]),

@@ -79,14 +79,21 @@ async function setDeleted<T extends RecordBase>(kind: RecordKind<T>, id: string,
 /** Soft delete: the record stays, so tallies and sync see that it went. */
 export const softDelete = <T extends RecordBase>(kind: RecordKind<T>, id: string) =>
   setDeleted(kind, id, new Date().toISOString());
-export const undoDelete = <T extends RecordBase>(kind: RecordKind<T>, id: string) => setDeleted(kind, id, null);
+export const undoDelete = <T extends RecordBase>(kind: RecordKind<T>, id: string) =>
+  setDeleted(kind, id, null);
 
-export async function getRecord<T extends RecordBase>(kind: RecordKind<T>, id: string): Promise<T | undefined> {
+export async function getRecord<T extends RecordBase>(
+  kind: RecordKind<T>,
+  id: string,
+): Promise<T | undefined> {
   return tableOf(kind).get(id);
 }
 
 /** Live records that touch a month, found through the `periods` index. */
-export async function recordsInMonth<T extends RecordBase>(kind: RecordKind<T>, period: string): Promise<T[]> {
+export async function recordsInMonth<T extends RecordBase>(
+  kind: RecordKind<T>,
+  period: string,
+): Promise<T[]> {
   const rows = await tableOf(kind).where('periods').equals(period).toArray();
   return rows.filter((r) => r.deletedAt === null);
 }

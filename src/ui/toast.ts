@@ -12,7 +12,12 @@ export interface Toast {
 export const toasts = signal<Toast[]>([]);
 let next = 1;
 
-export function showToast(message: string, kind: Toast['kind'] = 'info', action?: Toast['action'], ms = 8000) {
+export function showToast(
+  message: string,
+  kind: Toast['kind'] = 'info',
+  action?: Toast['action'],
+  ms = 8000,
+) {
   const id = next++;
   toasts.value = [...toasts.value, { id, message, kind, ...(action ? { action } : {}) }];
   if (ms > 0) setTimeout(() => dismissToast(id), ms);

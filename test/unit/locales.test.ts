@@ -12,7 +12,8 @@ function flatten(obj: Record<string, unknown>, prefix = ''): Map<string, unknown
   const out = new Map<string, unknown>();
   for (const [k, v] of Object.entries(obj)) {
     const key = prefix ? `${prefix}.${k}` : k;
-    if (v && typeof v === 'object') for (const [kk, vv] of flatten(v as Record<string, unknown>, key)) out.set(kk, vv);
+    if (v && typeof v === 'object')
+      for (const [kk, vv] of flatten(v as Record<string, unknown>, key)) out.set(kk, vv);
     else out.set(key, v);
   }
   return out;
@@ -38,7 +39,9 @@ describe('locales', () => {
       expect({ missing, extra }).toEqual({ missing: [], extra: [] });
       for (const [k, v] of other) {
         expect(typeof v === 'string' && v.trim().length > 0, `${lang}: ${k} is empty`).toBe(true);
-        expect(placeholders(v as string), `${lang}: ${k} placeholders`).toEqual(placeholders(en.get(k) as string));
+        expect(placeholders(v as string), `${lang}: ${k} placeholders`).toEqual(
+          placeholders(en.get(k) as string),
+        );
       }
     });
   }
