@@ -97,3 +97,44 @@ export async function recordsInMonth<T extends RecordBase>(
   const rows = await tableOf(kind).where('periods').equals(period).toArray();
   return rows.filter((r) => r.deletedAt === null);
 }
+
+export interface ListQuery {
+  /** The indexed date field to sort by, newest first (e.g. `date`, `identifiedOn`, `startDate`). */
+  dateIndex: string;
+  /** `YYYY-MM`: only records that touch this month. */
+  month?: string | undefined;
+  /** Only records whose location passes (a location rolls up its sub-locations). */
+  within?: ((orgUnit: string) => boolean) | undefined;
+  /** Case-insensitive prefix search on an indexed text field (case code, establishment, title). */
+  search?: { index: string; text: string } | undefined;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * One page of live records, newest first, read through an index so a list opens fast with 100,000 records:
+ * without filters it walks the date index backwards and stops after the page.
+ */
+export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, q: ListQuery): Promise<T[]> {
+  const table = tableOf(kind);
+  const keep = (r: T) => r.deletedAt === null && (!q.within || q.within(r.orgUnit));
+  const byDateDesc = (a: T, b: T) =>
+    String((b as Record<string, unknown>)[q.dateIndex]).localeCompare(
+      String((a as Record<string, unknown>)[q.dateIndex]),
+    );
+  if (q.search?.text.trim()) {
+    const rows = await table.where(q.search.index).startsWithIgnoreCase(q.search.text.trim()).toArray();
+    return rows
+      .filter((r) => keep(r) && (!q.month || r.periods.includes(q.month)))
+      .sort(byDateDesc)
+      .slice(q.offset, q.offset + q.limit);
+  }
+  if (q.month) {
+    const rows = await table.where('periods').equals(q.month).toArray();
+    return rows
+      .filter(keep)
+      .sort(byDateDesc)
+      .slice(q.offset, q.offset + q.limit);
+  }
+  return table.orderBy(q.dateIndex).reverse().filter(keep).offset(q.offset).limit(q.limit).toArray();
+}

@@ -1,0 +1,147 @@
+// Form state for a record form: the value being edited, its errors (translation keys by path), validation on
+// the spot (a field is checked once the person leaves it, every field on Save), and a draft written as the
+// person types and restored when they come back (SPEC §8).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type * as z from 'zod/mini';
+import { clearDraft, loadDraft, saveDraft } from '../../records/drafts';
+import { getAt, type Path, pathOf, setAt } from './paths';
+
+export interface RecordForm<T> {
+  value: T;
+  /** Error translation key for a path, shown once the field was touched or Save was pressed. */
+  error(path: Path): string | undefined;
+  set(path: Path, v: unknown): void;
+  get(path: Path): unknown;
+  touch(path: Path): void;
+  /** Validates everything; returns the parsed value or null (and shows every error). */
+  validate(): T | null;
+  /** Replaces the whole value (e.g. after loading a record). */
+  reset(value: T): void;
+  draftRestored: string | null;
+  discardDraft(): Promise<void>;
+  clearDraft(): Promise<void>;
+  /** True when something was typed since loading. */
+  dirty: boolean;
+  ready: boolean;
+}
+
+interface Options<T> {
+  schema: z.ZodMiniType<T>;
+  /** The starting value: a new record's defaults or the saved record; undefined while loading. */
+  initial: T | undefined;
+  draftKey: string;
+  /** Milliseconds between a keystroke and the draft write. */
+  draftDelay?: number;
+}
+
+export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 300 }: Options<T>): RecordForm<T> {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [showAll, setShowAll] = useState(false);
+  const [draftRestored, setDraftRestored] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const latest = useRef<T | undefined>(undefined);
+
+  // Start from the draft when there is one, else from the initial value.
+  useEffect(() => {
+    if (initial === undefined) return;
+    let live = true;
+    loadDraft<T>(draftKey).then((draft) => {
+      if (!live) return;
+      if (draft) {
+        setValue(draft.value);
+        setDraftRestored(draft.savedAt);
+        setDirty(true);
+      } else setValue(initial);
+    });
+    return () => {
+      live = false;
+    };
+  }, [initial, draftKey]);
+
+  // Write the draft shortly after each change, and at once when the page is hidden or closed.
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    if (latest.current !== undefined) void saveDraft(draftKey, latest.current);
+  }, [draftKey]);
+  useEffect(() => {
+    const onHide = () => {
+      if (latest.current !== undefined) flush();
+    };
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      clearTimeout(timer.current);
+    };
+  }, [flush]);
+
+  const result = useMemo(() => (value === undefined ? null : schema.safeParse(value)), [schema, value]);
+  const errors = useMemo(() => {
+    const map = new Map<string, string>();
+    if (result && !result.success) {
+      for (const issue of result.error.issues) {
+        const p = pathOf(issue.path);
+        if (!map.has(p))
+          map.set(p, issue.message.startsWith('errors.') ? issue.message : 'errors.invalidRecord');
+      }
+    }
+    return map;
+  }, [result]);
+
+  const set = (path: Path, v: unknown) => {
+    setValue((prev) => {
+      const next = setAt(prev as T, path, v);
+      latest.current = next;
+      return next;
+    });
+    setDirty(true);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flush, draftDelay);
+  };
+
+  return {
+    value: value as T,
+    ready: value !== undefined,
+    error: (path) => {
+      const e = errors.get(path);
+      if (!e) return undefined;
+      return showAll || touched.has(path) ? e : undefined;
+    },
+    set,
+    get: (path) => getAt(value, path),
+    touch: (path) => {
+      if (!touched.has(path)) setTouched(new Set([...touched, path]));
+    },
+    validate: () => {
+      setShowAll(true);
+      return result?.success ? (result.data as T) : null;
+    },
+    reset: (v) => {
+      setValue(v);
+      latest.current = undefined;
+      setDirty(false);
+      setShowAll(false);
+      setTouched(new Set());
+    },
+    draftRestored,
+    discardDraft: async () => {
+      clearTimeout(timer.current);
+      latest.current = undefined;
+      await clearDraft(draftKey);
+      setDraftRestored(null);
+      setDirty(false);
+      if (initial !== undefined) setValue(initial);
+    },
+    clearDraft: async () => {
+      clearTimeout(timer.current);
+      latest.current = undefined;
+      await clearDraft(draftKey);
+      setDraftRestored(null);
+      setDirty(false);
+    },
+    dirty,
+  };
+}

@@ -1,0 +1,16 @@
+// A 20-line hook over Dexie's liveQuery (instead of dexie-react-hooks, which drags in preact/compat): the
+// component re-renders whenever the data the query read changes, in this tab or another.
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const sub = liveQuery(query).subscribe({
+      next: setValue,
+      error: (err) => console.error(err),
+    });
+    return () => sub.unsubscribe();
+  }, deps);
+  return value;
+}
