@@ -16,6 +16,8 @@ async function start() {
   render(<App />, document.getElementById('app')!);
   void refreshStorageState();
   void registerServiceWorker();
+  // Sync carries the tally code: load it after the first screen is up.
+  void import('./sync/sync').then((m) => m.startSync());
 }
 
 void start();

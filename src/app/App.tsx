@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { UpdatePrompt } from '../sw/UpdatePrompt';
+import { SyncBadge } from '../sync/SyncBadge';
 import { Link } from '../ui/Link';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OnlineBadge } from './OnlineBadge';
@@ -60,7 +61,10 @@ export function App() {
         <Link href="/" class="brand">
           Pelita
         </Link>
-        <OnlineBadge />
+        <span class="header-badges">
+          <OnlineBadge />
+          <SyncBadge />
+        </span>
       </header>
       <UpdatePrompt />
       <nav class="app-nav" aria-label={t('nav.label')}>

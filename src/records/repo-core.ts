@@ -1,7 +1,8 @@
 // What the four record repos share: save with derived fields and outbox marks in one transaction, soft
 // delete and undo, reads by month. The record type supplies what is particular to it (see RecordKind).
 import type { Table } from 'dexie';
-import { toPelitaError } from '../app/errors';
+import type * as z from 'zod/mini';
+import { PelitaError, toPelitaError } from '../app/errors';
 import { db, type RecordTable } from '../db/db';
 import { markChanged } from '../sync/outbox';
 import type { RecordBase } from './fields';
@@ -15,6 +16,8 @@ export interface RecordKind<T extends RecordBase> {
   touches(record: T): Array<readonly [string, string]>;
   /** Fields derived on save (e.g. `dueOn`); returns the record to store. */
   derive?(record: T): T;
+  /** The record's zod schema: nothing that fails it is stored, whatever screen or import sent it. */
+  schema?: z.ZodMiniType<T>;
 }
 
 function tableOf<T extends RecordBase>(kind: RecordKind<T>): Table<T, string> {
@@ -24,6 +27,11 @@ function tableOf<T extends RecordBase>(kind: RecordKind<T>): Table<T, string> {
 /** Default: every month × the record's own location. */
 export function touchesOwnOrgUnit<T extends RecordBase>(periods: string[], record: T) {
   return periods.map((p) => [p, record.orgUnit] as const);
+}
+
+/** Tells sync (and anything listening) that records changed; the outbox already knows which months. */
+function announceChange() {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event('pelita:changed'));
 }
 
 /** A new id for a record or a row inside one. */
@@ -49,12 +57,17 @@ export async function saveRecord<T extends RecordBase>(kind: RecordKind<T>, inpu
         deletedAt: input.deletedAt ?? before?.deletedAt ?? null,
       } as T;
       record = { ...record, periods: kind.periodsOf(record) };
+      if (kind.schema) {
+        const checked = kind.schema.safeParse(record);
+        if (!checked.success) throw new PelitaError('errors.invalidRecord', checked.error.issues);
+      }
       if (kind.derive) record = kind.derive(record);
       await table.put(record);
       await markChanged([...(before ? kind.touches(before) : []), ...kind.touches(record)], now);
       return record;
     });
     void requestPersistence();
+    announceChange();
     return saved;
   } catch (err) {
     throw toPelitaError(err);
@@ -71,6 +84,7 @@ async function setDeleted<T extends RecordBase>(kind: RecordKind<T>, id: string,
       await table.put({ ...record, deletedAt, updatedAt: now });
       await markChanged(kind.touches(record), now);
     });
+    announceChange();
   } catch (err) {
     throw toPelitaError(err);
   }

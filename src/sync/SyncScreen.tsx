@@ -1,5 +1,147 @@
-import { Coming } from '../ui/Coming';
+import { useEffect, useState } from 'preact/hooks';
+import { formatDate, formatMonth, formatNumber, t } from '../i18n/i18n';
+import { nameOf } from '../locations/locations';
+import { disaggregationLabel, indicatorLabel } from '../tally/labels';
+import { acceptPreview, enrolment, loadEnrolment, previewAccepted, saveEnrolment } from './enrolment';
+import { EnrolForm } from './EnrolForm';
+import type { ReportBody } from './protocol';
+import { syncStatus } from './status';
+import { previewPending, syncNow } from './sync';
+
+type Preview = Awaited<ReturnType<typeof previewPending>>;
+
+function Status() {
+  const s = syncStatus.value;
+  return (
+    <section aria-labelledby="sync-status-h">
+      <h2 id="sync-status-h">{t('sync.status.title')}</h2>
+      <p role="status" data-testid="sync-state">
+        {t(`sync.state.${s.state}`)}
+      </p>
+      <dl class="facts">
+        <dt>{t('sync.status.pending')}</dt>
+        <dd data-testid="sync-pending">{formatNumber(s.pending)}</dd>
+        <dt>{t('sync.status.lastSuccess')}</dt>
+        <dd>{s.lastSuccessAt ? formatDate(s.lastSuccessAt, { dateStyle: 'medium', timeStyle: 'short' }) : t('sync.status.never')}</dd>
+        {s.lastError && (
+          <>
+            <dt>{t('sync.status.lastError')}</dt>
+            <dd>{s.lastError}</dd>
+          </>
+        )}
+      </dl>
+      {s.problem && (
+        <div class="warning">
+          <p>{t('sync.problem.intro', { month: formatMonth(s.problem.period), place: nameOf(s.problem.orgUnit) })}</p>
+          <ul>
+            {s.problem.issues.map((i) => (
+              <li key={`${i.path.join('.')}-${i.message}`}>
+                <code>{i.path.join('.') || '—'}</code>: {i.message.startsWith('errors.') ? t(i.message) : i.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ReportTable({ period, orgUnit, body }: { period: string; orgUnit: string; body: ReportBody }) {
+  return (
+    <details>
+      <summary>
+        {formatMonth(period)} · {nameOf(orgUnit)} ({t('sync.preview.cells', { count: body.values.length })})
+      </summary>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('sync.preview.indicator')}</th>
+              <th scope="col">{t('sync.preview.breakdown')}</th>
+              <th scope="col">{t('sync.preview.value')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {body.values.map((v) => (
+              <tr key={`${v.indicator}${JSON.stringify(v.disaggregation)}`}>
+                <td>{indicatorLabel(v.indicator)}</td>
+                <td>{disaggregationLabel(v.disaggregation as Record<string, string>)}</td>
+                <td>{formatNumber(v.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details>
+        <summary>{t('sync.preview.raw')}</summary>
+        <pre class="raw">{JSON.stringify(body, null, 2)}</pre>
+      </details>
+    </details>
+  );
+}
+
+function PreviewSection() {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const refresh = () => void previewPending().then(setPreview);
+  useEffect(refresh, [syncStatus.value.pending]);
+  return (
+    <section aria-labelledby="preview-h">
+      <h2 id="preview-h">{t('sync.preview.title')}</h2>
+      <p>{t('sync.preview.intro')}</p>
+      {preview === null ? (
+        <p>{t('common.loading')}</p>
+      ) : preview.length === 0 ? (
+        <p>{t('sync.preview.nothing')}</p>
+      ) : (
+        preview.map(({ row, body }) => <ReportTable key={row.key} period={row.period} orgUnit={row.orgUnit} body={body} />)
+      )}
+      {!previewAccepted.value && enrolment.value && (
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            onClick={async () => {
+              await acceptPreview();
+              await syncNow({ force: true });
+            }}
+          >
+            {t('sync.preview.accept')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
 
 export function SyncScreen() {
-  return <Coming title="nav.sync" />;
+  useEffect(() => {
+    void loadEnrolment();
+  }, []);
+  const e = enrolment.value;
+  return (
+    <section>
+      <h1>{t('nav.sync')}</h1>
+      <p>{t('sync.intro')}</p>
+      <Status />
+      {e && !e.refused ? (
+        <>
+          <p>{t('sync.enrolledWith', { server: e.serverUrl })}</p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => void syncNow({ force: true })}>
+              {t('sync.now')}
+            </button>
+            <button type="button" onClick={() => void saveEnrolment(null)}>
+              {t('sync.forget')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          {e?.refused && <p class="warning">{t('sync.state.unauthorised')}</p>}
+          <EnrolForm />
+        </>
+      )}
+      <PreviewSection />
+    </section>
+  );
 }

@@ -35,3 +35,42 @@ export async function pending(): Promise<OutboxRow[]> {
   const rows = await db.outbox.toArray();
   return rows.filter((r) => r.sentRevision < r.revision);
 }
+
+/** The upstream accepted `revision`: the pair stays pending only if it changed again meanwhile. */
+export async function markSent(key: string, revision: number) {
+  await db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(key);
+    if (!row) return;
+    await db.outbox.put({
+      ...row,
+      sentRevision: Math.max(row.sentRevision, revision),
+      attempts: 0,
+      nextAttemptAt: null,
+      lastError: null,
+    });
+  });
+}
+
+export async function markFailed(key: string, nextAttemptAt: string, error: string) {
+  await db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(key);
+    if (!row) return;
+    await db.outbox.put({ ...row, attempts: row.attempts + 1, nextAttemptAt, lastError: error });
+  });
+}
+
+/** The upstream holds a newer revision than ours (a restored backup, a reinstall): jump past it. */
+export async function raiseRevision(key: string, above: number): Promise<number> {
+  return db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(key);
+    if (!row) return above + 1;
+    const revision = Math.max(row.revision, above + 1);
+    await db.outbox.put({ ...row, revision, sentRevision: Math.min(row.sentRevision, revision - 1) });
+    return revision;
+  });
+}
+
+/** Every pair, pending or not, for the sync screen. */
+export async function allRows(): Promise<OutboxRow[]> {
+  return db.outbox.orderBy('period').reverse().toArray();
+}

@@ -1,0 +1,185 @@
+// The device side of sync (SPEC §6): drains the outbox of (period, orgUnit) pairs whose counts changed,
+// one PUT each, with the counts computed fresh from the records at send time. Runs at start-up, when the
+// device comes online, after a change, on demand and on Background Sync; one run at a time (Web Locks across
+// tabs). A failure never blocks data entry and never drops a change: a pair stays pending until the upstream
+// has accepted its latest revision.
+import { readSetting, settings, writeSetting } from '../settings/repo';
+import { loadMonth } from '../tally/repo';
+import { tallyByOrgUnit } from '../tally/tally';
+import { backoffDelay } from './backoff';
+import { type Enrolment, enrolment, loadEnrolment, previewAccepted, saveEnrolment } from './enrolment';
+import { markFailed, markSent, pending, raiseRevision } from './outbox';
+import { type Cell, REPORT_SCHEMA, type ReportBody } from './protocol';
+import { setStatus, syncStatus } from './status';
+import { putReport } from './upstream';
+
+type Row = Awaited<ReturnType<typeof pending>>[number];
+
+/** The report for one (period, orgUnit), exactly as it will be sent. Only counts: no record, no name. */
+export async function buildReport(
+  period: string,
+  orgUnit: string,
+  revision: number,
+  cache = new Map<string, Map<string, Cell[]>>(),
+): Promise<ReportBody> {
+  let byOrgUnit = cache.get(period);
+  if (!byOrgUnit) {
+    const input = await loadMonth(period);
+    const values = tallyByOrgUnit(input, period, { homeCountry: settings.value.homeCountry ?? undefined });
+    byOrgUnit = new Map(
+      [...values].map(([ou, dvs]) => [
+        ou,
+        dvs.map((d) => ({ indicator: d.indicator, disaggregation: d.disaggregation, value: d.value }) as Cell),
+      ]),
+    );
+    cache.set(period, byOrgUnit);
+  }
+  return { schema: REPORT_SCHEMA, revision, generatedAt: new Date().toISOString(), values: byOrgUnit.get(orgUnit) ?? [] };
+}
+
+/** What the next sync would send, for the preview. */
+export async function previewPending(): Promise<Array<{ row: Row; body: ReportBody }>> {
+  const cache = new Map<string, Map<string, Cell[]>>();
+  const rows = await pending();
+  const out = [];
+  for (const row of rows) out.push({ row, body: await buildReport(row.period, row.orgUnit, row.revision, cache) });
+  return out;
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Runs a sync now, or after the one in progress. `force` ignores each pair's retry time. */
+export function syncNow({ force = false } = {}): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  const run = async () => {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (locks) await locks.request('pelita-sync', { ifAvailable: true }, async (lock) => (lock ? drain(force) : undefined));
+    else await drain(force);
+  };
+  running = run()
+    .catch((err) => setStatus({ state: 'error', lastError: String((err as Error)?.message ?? err) }))
+    .finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        void syncNow();
+      }
+    });
+  return running;
+}
+
+async function drain(force: boolean) {
+  const e = enrolment.value === undefined ? await loadEnrolment() : enrolment.value;
+  const rows = await pending();
+  setStatus({ pending: rows.length });
+  if (!e || e.refused) return setStatus({ state: e?.refused ? 'unauthorised' : 'not_enrolled' });
+  if (!previewAccepted.value) return setStatus({ state: 'needs_preview' });
+  if (rows.length === 0) return setStatus({ state: 'idle' });
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return setStatus({ state: 'offline' });
+
+  const now = Date.now();
+  const due = rows.filter((r) => force || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now);
+  setStatus({ state: 'syncing' });
+  const cache = new Map<string, Map<string, Cell[]>>();
+  let stopped = false;
+  for (const row of due) {
+    const outcome = await sendRow(e, row, cache);
+    if (outcome === 'stop') {
+      stopped = true;
+      break;
+    }
+  }
+  const left = await pending();
+  setStatus({ pending: left.length });
+  if (!stopped) setStatus(left.length === 0 ? { state: 'idle' } : { state: 'waiting' });
+  scheduleRetry(left);
+}
+
+/** Sends one pair. 'stop' ends this run (offline, server down, rate limited, token refused). */
+async function sendRow(e: Enrolment, row: Row, cache: Map<string, Map<string, Cell[]>>): Promise<'next' | 'stop'> {
+  let revision = row.revision;
+  for (let tries = 0; tries < 3; tries++) {
+    const body = await buildReport(row.period, row.orgUnit, revision, cache);
+    const res = await putReport(e.serverUrl, e, row.period, row.orgUnit, body);
+    switch (res.kind) {
+      case 'ok': {
+        await markSent(row.key, revision);
+        const at = new Date().toISOString();
+        setStatus({ lastSuccessAt: at, lastError: null, problem: null });
+        await writeSetting(LAST_SUCCESS, at);
+        return 'next';
+      }
+      case 'stale':
+        // The upstream has a newer revision of ours (a restored backup): recompute and send above it.
+        revision = await raiseRevision(row.key, res.currentRevision);
+        continue;
+      case 'unauthorised':
+        await saveEnrolment({ ...e, refused: true });
+        setStatus({ state: 'unauthorised' });
+        return 'stop';
+      case 'invalid':
+        await markFailed(row.key, retryAt(row.attempts + 1), JSON.stringify(res.issues));
+        setStatus({ state: 'problem', problem: { period: row.period, orgUnit: row.orgUnit, issues: res.issues } });
+        return 'next';
+      case 'rate-limited':
+        await markFailed(row.key, new Date(Date.now() + (res.retryAfterMs ?? 30_000)).toISOString(), 'rate_limited');
+        setStatus({ state: 'waiting', lastError: 'rate_limited' });
+        return 'stop';
+      case 'retry':
+        await markFailed(row.key, retryAt(row.attempts + 1), res.reason);
+        setStatus({ state: 'error', lastError: res.reason });
+        return 'stop';
+    }
+  }
+  return 'next';
+}
+
+const retryAt = (attempt: number) => new Date(Date.now() + backoffDelay(attempt)).toISOString();
+
+function scheduleRetry(rows: Row[]) {
+  clearTimeout(timer);
+  const next = rows.map((r) => (r.nextAttemptAt ? Date.parse(r.nextAttemptAt) : Date.now())).sort((a, b) => a - b)[0];
+  if (next === undefined) return;
+  timer = setTimeout(() => void syncNow(), Math.max(1_000, next - Date.now()));
+}
+
+const LAST_SUCCESS = 'syncLastSuccess';
+
+let changeTimer: ReturnType<typeof setTimeout> | undefined;
+/** Wires the triggers: start-up, coming online, a saved change, Background Sync, coming back to the app. */
+export function startSync() {
+  window.addEventListener('online', () => void syncNow({ force: true }));
+  window.addEventListener('offline', () => setStatus({ state: 'offline' }));
+  window.addEventListener('pelita:sync-now', () => void syncNow({ force: true }));
+  window.addEventListener('pelita:changed', () => {
+    clearTimeout(changeTimer);
+    changeTimer = setTimeout(() => void syncNow({ force: true }), 2_000);
+    void registerBackgroundSync();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void syncNow();
+  });
+  void readSetting<string>(LAST_SUCCESS).then((at) => {
+    if (at && !syncStatus.value.lastSuccessAt) setStatus({ lastSuccessAt: at });
+  });
+  void syncNow({ force: true });
+}
+
+/** Asks the browser to wake the service worker when a connection is back (Chromium has it; others ignore). */
+async function registerBackgroundSync() {
+  try {
+    const reg = (await navigator.serviceWorker?.getRegistration()) as
+      | (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })
+      | undefined;
+    await reg?.sync?.register('pelita-sync');
+  } catch {
+    // Not supported or not allowed: the online event and start-up still sync.
+  }
+}
+
+export { syncStatus };
