@@ -1,0 +1,117 @@
+// The backup file: every record of the device, versioned, checked record by record on the way back in
+// (SPEC §7). Pure: text in, a verdict out. A file with one bad record is refused whole, with every reason,
+// so a restore never half-happens. Encryption wraps this format (privacy), it does not change it.
+import * as z from 'zod/mini';
+import { activity } from '../activities/schema';
+import { childCase } from '../cases/schema';
+import type { RecordTable } from '../db/db';
+import { inspection } from '../inspections/schema';
+import { training } from '../trainings/schema';
+
+export const BACKUP_FORMAT = 'pelita.backup/1';
+
+const schemas = {
+  inspections: inspection,
+  trainings: training,
+  cases: childCase,
+  activities: activity,
+} as const;
+type Schemas = typeof schemas;
+export type BackupRecords = { [K in RecordTable]: Array<z.infer<Schemas[K]>> };
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  exportedAt: string;
+  deviceLabel: string;
+  records: BackupRecords;
+}
+
+export interface BackupProblem {
+  /** Translation key of the reason. */
+  reason: string;
+  table?: RecordTable;
+  index?: number;
+  id?: string;
+  field?: string;
+}
+
+export type ParsedBackup =
+  | { ok: true; file: BackupFile; count: number }
+  | { ok: false; problems: BackupProblem[] };
+
+export function buildBackup(records: BackupRecords, deviceLabel: string, now = new Date()): string {
+  const file: BackupFile = { format: BACKUP_FORMAT, exportedAt: now.toISOString(), deviceLabel, records };
+  return JSON.stringify(file);
+}
+
+export function backupFilename(now = new Date()) {
+  return `pelita-backup-${now.toISOString().slice(0, 10)}.json`;
+}
+
+const envelope = z.object({
+  format: z.string(),
+  exportedAt: z.optional(z.string()),
+  deviceLabel: z.optional(z.string()),
+  records: z.record(z.string(), z.array(z.unknown())),
+});
+
+/** At most this many problems are listed: enough to see what is wrong with a file. */
+const MAX_PROBLEMS = 50;
+
+export function parseBackup(text: string): ParsedBackup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, problems: [{ reason: 'backup.errors.notJson' }] };
+  }
+  const env = envelope.safeParse(raw);
+  if (!env.success) return { ok: false, problems: [{ reason: 'backup.errors.notBackup' }] };
+  if (env.data.format !== BACKUP_FORMAT) {
+    return { ok: false, problems: [{ reason: 'backup.errors.format' }] };
+  }
+  const problems: BackupProblem[] = [];
+  const records = { inspections: [], trainings: [], cases: [], activities: [] } as unknown as BackupRecords;
+  for (const table of Object.keys(env.data.records)) {
+    if (!(table in schemas))
+      problems.push({ reason: 'backup.errors.unknownTable', field: table.slice(0, 40) });
+  }
+  const seen = new Set<string>();
+  let count = 0;
+  for (const table of Object.keys(schemas) as RecordTable[]) {
+    const rows = env.data.records[table] ?? [];
+    rows.forEach((row, index) => {
+      const parsed = schemas[table].safeParse(row);
+      const id = typeof (row as { id?: unknown })?.id === 'string' ? (row as { id: string }).id : undefined;
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        problems.push({
+          reason: issue?.message.startsWith('errors.') ? issue.message : 'errors.invalidRecord',
+          table,
+          index,
+          ...(id ? { id } : {}),
+          field: issue?.path.join('.') ?? '',
+        });
+        return;
+      }
+      if (seen.has(`${table}:${parsed.data.id}`)) {
+        problems.push({ reason: 'backup.errors.duplicate', table, index, id: parsed.data.id });
+        return;
+      }
+      seen.add(`${table}:${parsed.data.id}`);
+      (records[table] as unknown[]).push(parsed.data);
+      count++;
+    });
+  }
+  if (problems.length) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
+  return {
+    ok: true,
+    count,
+    file: {
+      format: BACKUP_FORMAT,
+      exportedAt: env.data.exportedAt ?? '',
+      deviceLabel: env.data.deviceLabel ?? '',
+      records,
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Reads and writes for backup and restore. A restore merges by id, keeping whichever copy of a record was
+// changed last (`updatedAt`), in one transaction with its outbox marks: it all lands, or nothing does.
+import { toPelitaError } from '../app/errors';
+import { caseDueOn, db, RECORD_TABLES, type RecordTable } from '../db/db';
+import type { RecordBase } from '../records/fields';
+import * as touches from '../records/touches';
+import { markChanged } from '../sync/outbox';
+import type { BackupRecords } from './backup';
+
+type AnyRecord = RecordBase & Record<string, unknown>;
+
+const derive: Record<
+  RecordTable,
+  (r: never) => { periods: string[]; pairs: Array<readonly [string, string]>; extra?: object }
+> = {
+  inspections: (r: Parameters<typeof touches.inspectionTouches>[0]) => ({
+    periods: touches.inspectionPeriods(r),
+    pairs: touches.inspectionTouches(r),
+    extra: { dueOn: r.followUpDue ?? null },
+  }),
+  trainings: (r: Parameters<typeof touches.trainingTouches>[0]) => ({
+    periods: touches.trainingPeriods(r),
+    pairs: touches.trainingTouches(r),
+  }),
+  cases: (r: Parameters<typeof touches.caseTouches>[0]) => ({
+    periods: touches.casePeriods(r),
+    pairs: touches.caseTouches(r),
+    extra: { dueOn: caseDueOn(r) },
+  }),
+  activities: (r: Parameters<typeof touches.activityTouches>[0]) => ({
+    periods: touches.activityPeriods(r),
+    pairs: touches.activityTouches(r),
+  }),
+};
+
+export async function readAllRecords(): Promise<BackupRecords> {
+  return db.transaction('r', db.inspections, db.trainings, db.cases, db.activities, async () => {
+    const [inspections, trainings, cases, activities] = await Promise.all([
+      db.inspections.toArray(),
+      db.trainings.toArray(),
+      db.cases.toArray(),
+      db.activities.toArray(),
+    ]);
+    const strip = <T extends object>(rows: T[]) =>
+      rows.map(({ dueOn: _d, ...r }: T & { dueOn?: unknown }) => r as T);
+    return { inspections: strip(inspections), trainings, cases: strip(cases), activities } as BackupRecords;
+  });
+}
+
+export interface RestoreResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export async function restoreRecords(records: BackupRecords): Promise<RestoreResult> {
+  const result: RestoreResult = { added: 0, updated: 0, unchanged: 0 };
+  const now = new Date().toISOString();
+  try {
+    await db.transaction(
+      'rw',
+      [db.inspections, db.trainings, db.cases, db.activities, db.outbox],
+      async () => {
+        for (const table of RECORD_TABLES) {
+          const incoming = records[table] as unknown as AnyRecord[];
+          if (!incoming.length) continue;
+          const t = db.table<AnyRecord, string>(table);
+          const existing = await t.bulkGet(incoming.map((r) => r.id));
+          const toPut: AnyRecord[] = [];
+          const pairs: Array<readonly [string, string]> = [];
+          incoming.forEach((r, i) => {
+            const before = existing[i];
+            if (before && before.updatedAt >= r.updatedAt) {
+              result.unchanged++;
+              return;
+            }
+            const d = derive[table](r as never);
+            toPut.push({ ...r, periods: d.periods, ...(d.extra ?? {}) });
+            pairs.push(...d.pairs);
+            if (before) pairs.push(...derive[table](before as never).pairs);
+            if (before) result.updated++;
+            else result.added++;
+          });
+          await t.bulkPut(toPut);
+          await markChanged(pairs, now);
+        }
+      },
+    );
+  } catch (err) {
+    throw toPelitaError(err);
+  }
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event('pelita:changed'));
+  return result;
+}
