@@ -1,5 +1,113 @@
-import { Coming } from '../ui/Coming';
+// The activity form (SPEC §2.4), new (`/activities/new`) or saved (`/activities/<id>`). Drafts are kept as the
+// person types (useRecordForm); Save validates everything and goes back to the list.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { navigate } from '../app/router';
+import { t } from '../i18n/i18n';
+import { LocationPicker } from '../locations/LocationPicker';
+import { activityKinds } from '../records/codes';
+import { draftKey } from '../records/drafts';
+import { today } from '../records/periods';
+import { newId } from '../records/repo-core';
+import { settings } from '../settings/repo';
+import { FormShell } from '../ui/form/FormShell';
+import { DateField, SelectField, TextField } from '../ui/form/fields';
+import { useRecordForm } from '../ui/form/useRecordForm';
+import { deleteActivity, getActivity, saveActivity, undoDeleteActivity } from './repo';
+import { type Activity, type ActivityInput, activityInput } from './schema';
 
-export function ActivityForm() {
-  return <Coming title="nav.activities" />;
+/** A new activity: today, the device's default location, the rest still to fill in. */
+function blank(): ActivityInput {
+  return { orgUnit: settings.value.defaultOrgUnit ?? '', date: today(), title: '' } as ActivityInput;
+}
+
+/** The typed part of a stored activity (what the form edits). */
+function fieldsOf(record: Activity): ActivityInput {
+  const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, periods: _p, ...fields } = record;
+  return fields;
+}
+
+export function ActivityForm({ params }: { params: Record<string, string> }) {
+  const isNew = params.id === 'new';
+  const recordId = useMemo(() => (isNew ? newId() : (params.id as string)), [params.id]);
+  const [initial, setInitial] = useState<ActivityInput | undefined>(() => (isNew ? blank() : undefined));
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    if (isNew) return;
+    getActivity(recordId).then((r) => {
+      if (r && r.deletedAt === null) setInitial(fieldsOf(r));
+      else setMissing(true);
+    });
+  }, [recordId]);
+
+  const form = useRecordForm<ActivityInput>({
+    schema: activityInput,
+    initial,
+    draftKey: draftKey('activities', isNew ? 'new' : recordId),
+    // Written on the next tick, not after a pause: a write begun while the tab closes may never land, so
+    // the draft must already be there. A small put per change is cheap even on a low-end phone.
+    draftDelay: 0,
+  });
+
+  if (missing) {
+    return (
+      <section>
+        <h1>{t('activities.editTitle')}</h1>
+        <p>{t('form.notFound')}</p>
+      </section>
+    );
+  }
+  if (!form.ready) return <p aria-busy="true">{t('common.loading')}</p>;
+
+  return (
+    <FormShell
+      form={form}
+      title={isNew ? 'activities.newTitle' : 'activities.editTitle'}
+      onSave={async (value) => {
+        await saveActivity(value, recordId);
+        await form.clearDraft();
+        navigate('/activities');
+      }}
+      onDelete={
+        isNew
+          ? undefined
+          : async () => {
+              await deleteActivity(recordId);
+              navigate('/activities');
+              return { undo: () => undoDeleteActivity(recordId) };
+            }
+      }
+    >
+      <DateField form={form} path="date" label="activities.date" required />
+      <LocationPicker
+        id="f-orgUnit"
+        label="form.location"
+        value={form.value.orgUnit}
+        onChange={(code) => {
+          form.set('orgUnit', code ?? '');
+          form.touch('orgUnit');
+        }}
+        onBlur={() => form.touch('orgUnit')}
+        error={form.error('orgUnit')}
+        required
+      />
+      <SelectField
+        form={form}
+        path="kind"
+        label="activities.kind"
+        list="activityKinds"
+        options={activityKinds}
+        required
+      />
+      <TextField
+        form={form}
+        path="title"
+        label="activities.name"
+        hint="activities.nameHint"
+        maxLength={200}
+        required
+      />
+      <TextField form={form} path="notes" label="form.notes" multiline maxLength={4000} />
+    </FormShell>
+  );
 }

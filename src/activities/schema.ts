@@ -1,7 +1,7 @@
 // An activity (SPEC §2.4): the Roadmap's counts that are not about a person.
 import * as z from 'zod/mini';
 import { activityKinds } from '../records/codes';
-import { base, code, isoDate, optionalText, text } from '../records/fields';
+import { base, code, isoDate, optionalText, orgUnit, text } from '../records/fields';
 
 export const activityFields = z.object({
   date: isoDate,
@@ -10,9 +10,13 @@ export const activityFields = z.object({
   notes: optionalText(4000),
 });
 
+/** What a person fills in: the fields and the location (the form and `saveActivity` take this). */
+export const activityInput = z.object({ orgUnit, ...activityFields.shape });
+
 export const activity = z.object({ ...base, ...activityFields.shape });
 
 export type ActivityFields = z.infer<typeof activityFields>;
+export type ActivityInput = z.infer<typeof activityInput>;
 export type Activity = z.infer<typeof activity>;
 
 export const PERSONAL_FIELDS = [] as const;

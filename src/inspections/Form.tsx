@@ -1,5 +1,214 @@
-import { Coming } from '../ui/Coming';
+// The inspection form (SPEC §2.1), new (`/inspections/new`) or saved (`/inspections/<id>`). Drafts are kept as
+// the person types (useRecordForm); Save validates everything and goes back to the list.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { PelitaError } from '../app/errors';
+import { navigate } from '../app/router';
+import { t } from '../i18n/i18n';
+import { LocationPicker } from '../locations/LocationPicker';
+import { formality, inspectionTypes, isicSections, UNKNOWN } from '../records/codes';
+import { draftKey } from '../records/drafts';
+import { today } from '../records/periods';
+import { newId } from '../records/repo-core';
+import { settings } from '../settings/repo';
+import { FormShell } from '../ui/form/FormShell';
+import { DateField, NumberField, RadioGroup, SelectField, TextField, YesNoField } from '../ui/form/fields';
+import { type RecordForm, useRecordForm } from '../ui/form/useRecordForm';
+import { showToast } from '../ui/toast';
+import { ChildrenSection } from './ChildrenSection';
+import { OutcomesSection } from './OutcomesSection';
+import { deleteInspection, getInspection, saveInspection, undoDeleteInspection } from './repo';
+import { type Inspection, type InspectionInput, inspectionInput } from './schema';
 
-export function InspectionForm() {
-  return <Coming title="nav.inspections" />;
+type Form = RecordForm<InspectionInput>;
+
+/** A new inspection: today, the device's default location, every question still to answer. */
+function blank(): InspectionInput {
+  return {
+    orgUnit: settings.value.defaultOrgUnit ?? '',
+    date: today(),
+    establishment: { name: '' },
+    children: [],
+    outcomes: [],
+  } as unknown as InspectionInput;
+}
+
+/** The typed part of a stored inspection (what the form edits). */
+function fieldsOf(record: Inspection): InspectionInput {
+  const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, periods: _p, ...fields } = record;
+  delete (fields as { dueOn?: unknown }).dueOn;
+  return fields;
+}
+
+export function InspectionForm({ params }: { params: Record<string, string> }) {
+  const isNew = params.id === 'new';
+  // A new inspection gets its id now, so "Create child case" can save it and point the case at it.
+  const recordId = useMemo(() => (isNew ? newId() : (params.id as string)), [params.id]);
+  const [initial, setInitial] = useState<InspectionInput | undefined>(() => (isNew ? blank() : undefined));
+  const [missing, setMissing] = useState(false);
+  const [blocked, setBlocked] = useState(false);
+
+  useEffect(() => {
+    if (isNew) return;
+    getInspection(recordId).then((r) => {
+      if (r && r.deletedAt === null) setInitial(fieldsOf(r));
+      else setMissing(true);
+    });
+  }, [recordId]);
+
+  const form = useRecordForm<InspectionInput>({
+    schema: inspectionInput,
+    initial,
+    draftKey: draftKey('inspections', isNew ? 'new' : recordId),
+    // Written on the next tick, not after a pause: a write begun while the tab closes may never land, so
+    // the draft must already be there. A small put per change is cheap even on a low-end phone.
+    draftDelay: 0,
+  });
+
+  if (missing) {
+    return (
+      <section>
+        <h1>{t('inspections.editTitle')}</h1>
+        <p>{t('form.notFound')}</p>
+      </section>
+    );
+  }
+  if (!form.ready) return <p aria-busy="true">{t('common.loading')}</p>;
+
+  const createCase = async (childKey: string) => {
+    const value = form.validate();
+    setBlocked(!value);
+    if (!value) return false;
+    let saved: Inspection;
+    try {
+      saved = await saveInspection(value, recordId);
+    } catch (err) {
+      // Storage full or refused: say so in words the person can act on; what they typed stays.
+      showToast(t(err instanceof PelitaError ? err.code : 'errors.unexpected'), 'error');
+      return false;
+    }
+    await form.clearDraft();
+    // Back from the case form lands on this inspection, saved, not on an empty new one.
+    navigate(`/inspections/${saved.id}`, { replace: true });
+    navigate(`/cases/new?inspection=${encodeURIComponent(saved.id)}&child=${encodeURIComponent(childKey)}`);
+    return true;
+  };
+
+  return (
+    <FormShell
+      form={form}
+      title={isNew ? 'inspections.newTitle' : 'inspections.editTitle'}
+      onSave={async (value) => {
+        await saveInspection(value, recordId);
+        await form.clearDraft();
+        navigate('/inspections');
+      }}
+      onDelete={
+        isNew
+          ? undefined
+          : async () => {
+              await deleteInspection(recordId);
+              navigate('/inspections');
+              return { undo: () => undoDeleteInspection(recordId) };
+            }
+      }
+    >
+      <VisitSection form={form} />
+      <EstablishmentSection form={form} />
+      <ChildrenSection
+        form={form}
+        onCreateCase={createCase}
+        blocked={blocked && !inspectionInput.safeParse(form.value).success}
+      />
+      <OutcomesSection form={form} />
+    </FormShell>
+  );
+}
+
+function VisitSection({ form }: { form: Form }) {
+  return (
+    <fieldset>
+      <legend>{t('inspections.visit.legend')}</legend>
+      <DateField form={form} path="date" label="inspections.visit.date" max={today()} required />
+      <LocationPicker
+        id="f-orgUnit"
+        label="form.location"
+        value={form.value.orgUnit}
+        onChange={(code) => {
+          form.set('orgUnit', code ?? '');
+          form.touch('orgUnit');
+        }}
+        onBlur={() => form.touch('orgUnit')}
+        error={form.error('orgUnit')}
+        required
+      />
+      <SelectField
+        form={form}
+        path="type"
+        label="inspections.visit.type"
+        list="inspectionTypes"
+        options={inspectionTypes}
+        required
+      />
+      <YesNoField form={form} path="announced" label="inspections.visit.announced" required />
+    </fieldset>
+  );
+}
+
+const ISIC = [...isicSections, UNKNOWN] as const;
+const FORMALITY = [...formality, UNKNOWN] as const;
+
+function EstablishmentSection({ form }: { form: Form }) {
+  return (
+    <fieldset>
+      <legend>{t('inspections.establishment.legend')}</legend>
+      <TextField
+        form={form}
+        path="establishment.name"
+        label="inspections.establishment.name"
+        hint="inspections.establishment.nameHint"
+        maxLength={200}
+        required
+      />
+      <SelectField
+        form={form}
+        path="establishment.isic"
+        label="inspections.establishment.isic"
+        list="isicSections"
+        options={ISIC}
+        required
+      />
+      <RadioGroup
+        form={form}
+        path="establishment.formality"
+        label="inspections.establishment.formality"
+        list="formality"
+        options={FORMALITY}
+        required
+      />
+      <YesNoField
+        form={form}
+        path="establishment.hardToReach"
+        label="inspections.establishment.hardToReach"
+        hint="inspections.establishment.hardToReachHint"
+        required
+      />
+      <fieldset>
+        <legend>{t('inspections.establishment.workers')}</legend>
+        <div class="grid-2">
+          <NumberField
+            form={form}
+            path="establishment.workersFemale"
+            label="inspections.establishment.workersFemale"
+            min={0}
+          />
+          <NumberField
+            form={form}
+            path="establishment.workersMale"
+            label="inspections.establishment.workersMale"
+            min={0}
+          />
+        </div>
+      </fieldset>
+    </fieldset>
+  );
 }

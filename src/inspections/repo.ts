@@ -1,0 +1,95 @@
+// All reads and writes of inspections (SPEC §2.1). Stored in the `inspections` table of src/db/db.ts, one row
+// per inspection with its children found inline; `periods` (the inspection's month and its registration's)
+// and `dueOn` (the follow-up date, for the Due list on the home screen) are derived here on every save.
+import { PelitaError } from '../app/errors';
+import { db } from '../db/db';
+import { activeList, isWithin, loadLocations } from '../locations/repo';
+import {
+  getRecord,
+  listRecords,
+  newId,
+  type RecordKind,
+  saveRecord,
+  softDelete,
+  undoDelete,
+} from '../records/repo-core';
+import { inspectionPeriods, inspectionTouches } from '../records/touches';
+import { type Inspection, type InspectionInput, inspection, inspectionInput } from './schema';
+
+type Stored = Inspection & { dueOn?: string | null };
+
+export const inspectionKind: RecordKind<Stored> = {
+  table: 'inspections',
+  periodsOf: inspectionPeriods,
+  touches: inspectionTouches,
+  derive: (i) => ({ ...i, dueOn: i.followUpDue ?? null }),
+  schema: inspection,
+};
+
+/** A fine is kept only when "administrative fine" is ticked; a stale amount would otherwise linger. */
+function normalise(fields: InspectionInput): InspectionInput {
+  if (fields.outcomes.includes('administrative_fine') || fields.fine === undefined) return fields;
+  const { fine: _dropped, ...rest } = fields;
+  return rest;
+}
+
+/** Saves a new inspection (no id) or replaces one; validated again here, since every caller is an edge. */
+export async function saveInspection(fields: InspectionInput, id?: string): Promise<Inspection> {
+  const parsed = inspectionInput.safeParse(normalise(fields));
+  if (!parsed.success) throw new PelitaError('errors.invalidRecord', parsed.error.issues);
+  // saveRecord keeps the first createdAt and a soft delete already made.
+  return saveRecord(inspectionKind, { ...parsed.data, id: id ?? newId() });
+}
+
+export const getInspection = (id: string): Promise<Inspection | undefined> => getRecord(inspectionKind, id);
+export const deleteInspection = (id: string) => softDelete(inspectionKind, id);
+export const undoDeleteInspection = (id: string) => undoDelete(inspectionKind, id);
+
+export interface InspectionQuery {
+  /** `YYYY-MM` */
+  month?: string | undefined;
+  /** A location code: its inspections and those of every place below it. */
+  orgUnit?: string | null | undefined;
+  /** Start of the establishment's name, any case. */
+  search?: string | undefined;
+  offset?: number;
+  limit?: number;
+}
+
+export const PAGE_SIZE = 50;
+
+/** One page of live inspections, newest first. */
+export async function listInspections(q: InspectionQuery = {}): Promise<Inspection[]> {
+  const orgUnit = q.orgUnit;
+  // isWithin answers from the loaded location list; load it first so sub-locations roll up. Wrapped in
+  // Promise.resolve: inside a liveQuery, a non-Dexie promise must be, or the query stops being observed.
+  if (orgUnit && !activeList.value) await Promise.resolve(loadLocations());
+  return listRecords(inspectionKind, {
+    dateIndex: 'date',
+    month: q.month || undefined,
+    within: orgUnit ? (code) => isWithin(code, orgUnit) : undefined,
+    search: q.search?.trim() ? { index: 'establishment.name', text: q.search } : undefined,
+    offset: q.offset ?? 0,
+    limit: q.limit ?? PAGE_SIZE,
+  });
+}
+
+/** Live inspections whose follow-up is due on or before `untilDate` (`YYYY-MM-DD`), soonest first. */
+export async function dueInspections(untilDate: string): Promise<Inspection[]> {
+  const rows = await db.inspections.where('dueOn').belowOrEqual(untilDate).toArray();
+  return rows.filter((r) => r.deletedAt === null);
+}
+
+/**
+ * Records that a child found in an inspection now has a case, so the row offers "Open child case". Called by
+ * the case form after it saved a case created from that row; goes through saveRecord so sync sees it.
+ */
+export async function linkChildToCase(inspectionId: string, childKey: string, caseId: string) {
+  const record = await getRecord(inspectionKind, inspectionId);
+  if (!record) throw new PelitaError('errors.notFound');
+  if (!record.children.some((c) => c.key === childKey)) throw new PelitaError('errors.notFound');
+  return saveRecord(inspectionKind, {
+    ...record,
+    children: record.children.map((c) => (c.key === childKey ? { ...c, caseId } : c)),
+  });
+}
