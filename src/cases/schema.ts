@@ -17,7 +17,8 @@ import {
   worstForms,
   yesNoUnknown,
 } from '../records/codes';
-import { base, code, id, isoDate, optionalText } from '../records/fields';
+import { base, code, id, isoDate, optionalText, orgUnit } from '../records/fields';
+import { ISO_COUNTRIES } from './nationalities';
 
 const hours = z.nullable(
   z
@@ -25,9 +26,16 @@ const hours = z.nullable(
     .check(z.gte(0, { error: 'errors.notNegative' }), z.lte(168, { error: 'errors.hoursWeek' })),
 );
 
-export const nationality = z
-  .string()
-  .check(z.regex(/^([A-Z]{2}|stateless|unknown)$/, { error: 'errors.nationality' }));
+/** An officially assigned ISO 3166-1 alpha-2 code, `stateless` or `unknown`. */
+export const nationality = z.string({ error: 'errors.nationality' }).check(
+  z.refine((v) => v === 'stateless' || v === 'unknown' || Object.hasOwn(ISO_COUNTRIES, v), {
+    error: 'errors.nationality',
+  }),
+);
+
+/** `KH-12-2026-0007`: country, optional first-level subdivision, year identified, sequence on the device. */
+export const CASE_CODE = /^[A-Z]{2}(-[A-Z0-9]{1,3})?-\d{4}-\d{4,}$/;
+export const caseCode = z.string().check(z.regex(CASE_CODE, { error: 'errors.caseCode' }));
 
 export const referral = z.object({
   key: id,
@@ -75,9 +83,7 @@ export const work = z.object({
 });
 
 const caseShape = {
-  caseCode: z
-    .string()
-    .check(z.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?-\d{4}-\d{4,}$/, { error: 'errors.caseCode' })),
+  caseCode,
   identifiedOn: isoDate,
   channel: code(channels),
   inspectionId: z.optional(id),
@@ -96,30 +102,60 @@ const caseShape = {
   notes: optionalText(4000),
 };
 
-type CaseShape = z.infer<z.ZodMiniObject<typeof caseShape>>;
+/**
+ * What the rules read. Loose on purpose: the rules also run when other fields are wrong (`when`), so the form
+ * shows every problem at once (the consent rule with a missing sex, say), and so they must not trust the shape.
+ */
+type Loose = {
+  referrals?: unknown;
+  consent?: unknown;
+  consentOverride?: unknown;
+  status?: unknown;
+  withdrawnOn?: unknown;
+  closureReason?: unknown;
+  identifiedOn?: unknown;
+  child?: { dateOfBirth?: unknown } | null;
+} | null;
+const always = { when: () => true };
+const hasText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 
 /** The rules a whole case must follow, shared by the form and by backup import. */
 const rules = [
-  z.refine<CaseShape>((c) => c.referrals.length === 0 || c.consent === true || !!c.consentOverride, {
-    error: 'errors.consentRequired',
-    path: ['consent'],
-  }),
-  z.refine<CaseShape>((c) => c.status !== 'withdrawn_verified' || !!c.withdrawnOn, {
+  z.refine<Loose>(
+    (c) =>
+      !Array.isArray(c?.referrals) ||
+      c.referrals.length === 0 ||
+      c.consent === true ||
+      hasText(c.consentOverride),
+    { error: 'errors.consentRequired', path: ['consent'], ...always },
+  ),
+  z.refine<Loose>((c) => c?.status !== 'withdrawn_verified' || hasText(c.withdrawnOn), {
     error: 'errors.withdrawnOnRequired',
     path: ['withdrawnOn'],
+    ...always,
   }),
-  z.refine<CaseShape>((c) => c.status !== 'closed' || !!c.closureReason, {
+  z.refine<Loose>((c) => c?.status !== 'closed' || hasText(c.closureReason), {
     error: 'errors.closureReasonRequired',
     path: ['closureReason'],
+    ...always,
   }),
-  z.refine<CaseShape>((c) => !c.child.dateOfBirth || c.child.dateOfBirth <= c.identifiedOn, {
-    error: 'errors.dateOfBirthAfterIdentified',
-    path: ['child', 'dateOfBirth'],
-  }),
+  z.refine<Loose>(
+    (c) =>
+      typeof c?.child?.dateOfBirth !== 'string' ||
+      typeof c.identifiedOn !== 'string' ||
+      !c.identifiedOn ||
+      c.child.dateOfBirth <= c.identifiedOn,
+    { error: 'errors.dateOfBirthAfterIdentified', path: ['child', 'dateOfBirth'], ...always },
+  ),
 ] as const;
 
 export const caseFields = z.object(caseShape).check(...rules);
 export const childCase = z.object({ ...base, ...caseShape }).check(...rules);
+/**
+ * What the form edits and validates: the fields and the location. The case code is assigned by the repo when
+ * the case is first saved, so a new case has none yet.
+ */
+export const caseForm = z.object({ ...caseShape, caseCode: z.optional(caseCode), orgUnit }).check(...rules);
 
 /** Personal data in a case: encrypted at rest when a passphrase is set, never synced or exported in tallies. */
 export const PERSONAL_FIELDS = ['child.name', 'child.guardianContact', 'notes', 'followUps[].notes'] as const;
@@ -127,4 +163,5 @@ export const PERSONAL_FIELDS = ['child.name', 'child.guardianContact', 'notes', 
 export type Referral = z.infer<typeof referral>;
 export type FollowUp = z.infer<typeof followUp>;
 export type CaseFields = z.infer<typeof caseFields>;
+export type CaseFormValue = z.infer<typeof caseForm>;
 export type ChildCase = z.infer<typeof childCase>;

@@ -1,0 +1,129 @@
+// All reads and writes of child cases (SPEC §2.3), over the `cases` table of src/db/db.ts. A case's months
+// (identification, each referral, withdrawal) and its next visit (`dueOn`, for the home screen's Due list) are
+// derived on save; the case code is assigned on first save, inside the same transaction as the write, so two
+// saves can never take the same sequence. Only types come from ./schema, so the home screen, which reads the
+// Due list from here, does not load zod.
+import { PelitaError, toPelitaError } from '../app/errors';
+import { caseDueOn, db } from '../db/db';
+import {
+  getRecord,
+  type ListQuery,
+  listRecords,
+  loadTallies,
+  type RecordKind,
+  saveRecord,
+  softDelete,
+  undoDelete,
+  writeTables,
+} from '../records/repo-core';
+import { casePeriods, caseTouches } from '../records/touches';
+import { settings } from '../settings/repo';
+import { caseCodePrefix, formatCaseCode, nextSequence } from './case-code';
+import type { ChildCase } from './schema';
+
+/** A case as stored: with the date of its next visit, indexed for the Due list. */
+export type StoredCase = ChildCase & { dueOn?: string | null };
+
+/** What a save takes: the record without its derived and bookkeeping fields; no code yet for a new case. */
+export type CaseInput = Omit<
+  StoredCase,
+  'periods' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'caseCode' | 'dueOn'
+> & {
+  caseCode?: string | undefined;
+  createdAt?: string;
+  deletedAt?: string | null;
+};
+
+export const caseKind: RecordKind<StoredCase> = {
+  table: 'cases',
+  periodsOf: casePeriods,
+  touches: caseTouches,
+  derive: (c) => ({ ...c, dueOn: caseDueOn(c) }),
+};
+
+/**
+ * The next free code for a case at `orgUnit` identified on `identifiedOn`. Call inside a transaction on
+ * `db.cases`. Sequences are zero-padded to four digits, so while the last code of the prefix in index order
+ * starts with 0 (fewer than 1,000 cases with this prefix) it is also the highest: one step down the index.
+ * Past that, index order and number order differ (`10000` sorts before `9999`): read the prefix's keys.
+ */
+export async function nextCaseCode(orgUnit: string, identifiedOn: string): Promise<string> {
+  const prefix = caseCodePrefix(orgUnit, identifiedOn, settings.value.homeCountry);
+  const range = () => db.cases.where('caseCode').startsWith(prefix);
+  const [last] = (await range().reverse().limit(1).keys()) as string[];
+  if (last === undefined) return formatCaseCode(prefix, 1);
+  const tail = last.slice(prefix.length);
+  if (/^0\d+$/.test(tail)) return formatCaseCode(prefix, Number(tail) + 1);
+  return formatCaseCode(prefix, nextSequence((await range().keys()) as string[], prefix));
+}
+
+/**
+ * Saves a case: creates it (assigning its code) or replaces it. Checked against the schema first, whatever
+ * screen or import sent it; the schema is loaded here, on save, so the home screen never loads zod. A saved
+ * case keeps its code even if the caller sent none or another: the code is how people find the case again.
+ */
+export async function saveCase(input: CaseInput): Promise<StoredCase> {
+  const { caseForm } = await import('./schema');
+  const parsed = caseForm.safeParse(input);
+  if (!parsed.success) throw new PelitaError('errors.invalidRecord', parsed.error.issues);
+  const { id, createdAt, deletedAt } = input;
+  // A reason to override consent means nothing once consent is given; a stale one would mislead a reader.
+  const { consentOverride: _stale, ...withoutOverride } = parsed.data;
+  const fields = parsed.data.consent === true ? withoutOverride : parsed.data;
+  try {
+    // Opened on everything saveRecord writes, so the code and the case land together.
+    await loadTallies();
+    return await db.transaction('rw', writeTables('cases'), async () => {
+      const before = await db.cases.get(id);
+      const caseCode =
+        before?.caseCode ?? (fields.caseCode || (await nextCaseCode(input.orgUnit, input.identifiedOn)));
+      return saveRecord(caseKind, { ...fields, id, createdAt, deletedAt, caseCode } as Parameters<
+        typeof saveRecord<StoredCase>
+      >[1]);
+    });
+  } catch (err) {
+    throw toPelitaError(err);
+  }
+}
+
+export const getCase = (id: string) => getRecord(caseKind, id);
+
+/** Soft delete: the case stays (deleted), so tallies and sync see it went; `undoDeleteCase` brings it back. */
+export const deleteCase = (id: string) => softDelete(caseKind, id);
+export const undoDeleteCase = (id: string) => undoDelete(caseKind, id);
+
+export interface CaseQuery {
+  month?: string | undefined;
+  within?: ((orgUnit: string) => boolean) | undefined;
+  /** The start of a case code (`KH-12-2026-00`), case-insensitive. */
+  search?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** One page of live cases, newest identified first. */
+export function listCases(q: CaseQuery): Promise<StoredCase[]> {
+  const query: ListQuery = {
+    dateIndex: 'identifiedOn',
+    month: q.month,
+    within: q.within,
+    search: q.search?.trim() ? { index: 'caseCode', text: q.search.trim().toUpperCase() } : undefined,
+    offset: q.offset,
+    limit: q.limit,
+  };
+  return listRecords(caseKind, query);
+}
+
+/**
+ * Live cases whose next visit is due on or before `until` (`YYYY-MM-DD`), soonest (most overdue) first,
+ * through the `dueOn` index: cases with nothing due are not in that index at all. As stored: with a
+ * passphrase set, the names are sealed (the Due list shows only codes and dates).
+ */
+export function dueCases(until: string, limit = 100): Promise<StoredCase[]> {
+  return db.cases
+    .where('dueOn')
+    .belowOrEqual(until)
+    .filter((c) => c.deletedAt === null)
+    .limit(limit)
+    .toArray();
+}
