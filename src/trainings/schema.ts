@@ -9,9 +9,9 @@ export const participant = z.object({
   sex: code(sexes),
   agency: code(agencies),
   occupation: optionalText(200),
-  /** Defaults to the session's location. */
+  /** Defaults to the session's location: participants count where they come from (src/records/touches.ts). */
   orgUnit,
-  completed: z.boolean(),
+  completed: z.boolean({ error: 'errors.choose' }),
 });
 
 const trainingShape = {
@@ -24,12 +24,28 @@ const trainingShape = {
   participants: z.array(participant),
 };
 
-const endNotBeforeStart = z.refine<{ startDate: string; endDate: string }>((t) => t.endDate >= t.startDate, {
-  error: 'errors.endBeforeStart',
-  path: ['endDate'],
-});
+type Dated = { startDate?: unknown; endDate?: unknown };
+/**
+ * The end cannot come before the start. Runs even when another field is wrong (`when`), so the person sees
+ * every problem at once rather than one after the other.
+ */
+const endNotBeforeStart = z.superRefine<Dated>(
+  (v, ctx) => {
+    const { startDate, endDate } = v ?? {};
+    const isDate = (d: unknown): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
+    if (isDate(startDate) && isDate(endDate) && endDate < startDate) {
+      ctx.addIssue({ code: 'custom', message: 'errors.endBeforeStart', path: ['endDate'], input: endDate });
+    }
+  },
+  { when: () => true },
+);
 
 export const trainingFields = z.object(trainingShape).check(endNotBeforeStart);
+
+/** What a person fills in: the fields and the session's location (the form and `saveTraining` take this). */
+export const trainingInput = z.object({ orgUnit, ...trainingShape }).check(endNotBeforeStart);
+
+/** A stored training (saveRecord and backup import check records against this). */
 export const training = z.object({ ...base, ...trainingShape }).check(endNotBeforeStart);
 
 /** Personal data in a training: participant names. */
@@ -37,4 +53,5 @@ export const PERSONAL_FIELDS = ['participants[].name'] as const;
 
 export type Participant = z.infer<typeof participant>;
 export type TrainingFields = z.infer<typeof trainingFields>;
+export type TrainingInput = z.infer<typeof trainingInput>;
 export type Training = z.infer<typeof training>;
