@@ -1,27 +1,42 @@
-// i18next set-up. Each language's strings are a separate chunk (precached by the service worker), loaded
-// when chosen, so the first screen carries one language, not ten. `t()` reads the `language` signal, so any
-// component that translates re-renders when the language changes, without losing what a form holds.
+// i18next set-up. Each language's strings are a separate JSON file (precached by the service worker),
+// fetched when chosen, so the first screen carries one language, not ten, and strings are data, not
+// JavaScript to parse. `t()` reads the `language` signal, so any component that translates re-renders when
+// the language changes, without losing what a form holds.
 import { signal } from '@preact/signals';
 import i18next, { type TOptions } from 'i18next';
 import { isLanguage, type Language } from './languages';
 
-type Bundle = { default: Record<string, unknown> };
-const loaders = import.meta.glob<Bundle>('../../locales/*/translation.json');
+type Strings = Record<string, unknown>;
+const FILE = (lang: string) => `../../locales/${lang}/translation.json`;
+// In the built app each file is an asset with a hashed name; tests and `vite dev` import the JSON as a module.
+const urls = import.meta.glob<string>('../../locales/*/translation.json', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
+const modules = import.meta.glob<Strings>('../../locales/*/translation.json', { import: 'default' });
 
 export const language = signal<Language>('en');
 
-export async function loadLanguage(lang: Language): Promise<Record<string, unknown>> {
-  const load = loaders[`../../locales/${lang}/translation.json`];
+export async function loadLanguage(lang: Language): Promise<Strings> {
+  if (import.meta.env.PROD) {
+    const url = urls[FILE(lang)];
+    if (!url) throw new Error(`No strings for ${lang}`);
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`Strings for ${lang}: HTTP ${res.status}`);
+    return (await res.json()) as Strings;
+  }
+  const load = modules[FILE(lang)];
   if (!load) throw new Error(`No strings for ${lang}`);
-  return (await load()).default;
+  return load();
 }
 
 /** Switches the whole app to `lang`; `<html lang>` follows. */
 export async function setLanguage(lang: Language): Promise<void> {
   if (!isLanguage(lang)) return;
-  if (!i18next.hasResourceBundle(lang, 'translation')) {
-    i18next.addResourceBundle(lang, 'translation', await loadLanguage(lang), true, true);
-  }
+  const strings =
+    i18next.isInitialized && i18next.hasResourceBundle(lang, 'translation') ? null : await loadLanguage(lang);
+  // i18next only has its resource methods (hasResourceBundle, addResourceBundle) after init().
   if (!i18next.isInitialized) {
     await i18next.init({
       lng: lang,
@@ -31,6 +46,7 @@ export async function setLanguage(lang: Language): Promise<void> {
       initAsync: false,
     });
   }
+  if (strings) i18next.addResourceBundle(lang, 'translation', strings, true, true);
   await i18next.changeLanguage(lang);
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
   language.value = lang;

@@ -14,7 +14,7 @@ import {
   undoDelete,
 } from '../records/repo-core';
 import { inspectionPeriods, inspectionTouches } from '../records/touches';
-import { type Inspection, type InspectionInput, inspection, inspectionInput } from './schema';
+import type { Inspection, InspectionInput } from './schema';
 
 type Stored = Inspection & { dueOn?: string | null };
 
@@ -23,7 +23,6 @@ export const inspectionKind: RecordKind<Stored> = {
   periodsOf: inspectionPeriods,
   touches: inspectionTouches,
   derive: (i) => ({ ...i, dueOn: i.followUpDue ?? null }),
-  schema: inspection,
 };
 
 /** A fine is kept only when "administrative fine" is ticked; a stale amount would otherwise linger. */
@@ -35,6 +34,8 @@ function normalise(fields: InspectionInput): InspectionInput {
 
 /** Saves a new inspection (no id) or replaces one; validated again here, since every caller is an edge. */
 export async function saveInspection(fields: InspectionInput, id?: string): Promise<Inspection> {
+  // The schema (and zod) load here, on save, so the home screen's Due list never loads them.
+  const { inspectionInput } = await import('./schema');
   const parsed = inspectionInput.safeParse(normalise(fields));
   if (!parsed.success) throw new PelitaError('errors.invalidRecord', parsed.error.issues);
   // saveRecord keeps the first createdAt and a soft delete already made.

@@ -3,9 +3,8 @@
 // device comes online, after a change, on demand and on Background Sync; one run at a time (Web Locks across
 // tabs). A failure never blocks data entry and never drops a change: a pair stays pending until the upstream
 // has accepted its latest revision.
-import { readSetting, settings, writeSetting } from '../settings/repo';
-import { loadMonth } from '../tally/repo';
-import { tallyByOrgUnit } from '../tally/tally';
+import { readSetting, writeSetting } from '../settings/repo';
+import { pairValues } from '../tally/repo';
 import { backoffDelay } from './backoff';
 import { type Enrolment, enrolment, loadEnrolment, previewAccepted, saveEnrolment } from './enrolment';
 import { markFailed, markSent, pending, raiseRevision } from './outbox';
@@ -16,33 +15,20 @@ import { putReport } from './upstream';
 type Row = Awaited<ReturnType<typeof pending>>[number];
 
 /** The report for one (period, orgUnit), exactly as it will be sent. Only counts: no record, no name. */
-export async function buildReport(
-  period: string,
-  orgUnit: string,
-  revision: number,
-  cache = new Map<string, Map<string, Cell[]>>(),
-): Promise<ReportBody> {
-  let byOrgUnit = cache.get(period);
-  if (!byOrgUnit) {
-    const input = await loadMonth(period);
-    const values = tallyByOrgUnit(input, period, { homeCountry: settings.value.homeCountry ?? undefined });
-    byOrgUnit = new Map(
-      [...values].map(([ou, dvs]) => [
-        ou,
-        dvs.map((d) => ({ indicator: d.indicator, disaggregation: d.disaggregation, value: d.value }) as Cell),
-      ]),
-    );
-    cache.set(period, byOrgUnit);
-  }
-  return { schema: REPORT_SCHEMA, revision, generatedAt: new Date().toISOString(), values: byOrgUnit.get(orgUnit) ?? [] };
+export async function buildReport(period: string, orgUnit: string, revision: number): Promise<ReportBody> {
+  const values: Cell[] = (await pairValues(period, orgUnit)).map((d) => ({
+    indicator: d.indicator,
+    disaggregation: d.disaggregation,
+    value: d.value,
+  }));
+  return { schema: REPORT_SCHEMA, revision, generatedAt: new Date().toISOString(), values };
 }
 
 /** What the next sync would send, for the preview. */
 export async function previewPending(): Promise<Array<{ row: Row; body: ReportBody }>> {
-  const cache = new Map<string, Map<string, Cell[]>>();
   const rows = await pending();
   const out = [];
-  for (const row of rows) out.push({ row, body: await buildReport(row.period, row.orgUnit, row.revision, cache) });
+  for (const row of rows) out.push({ row, body: await buildReport(row.period, row.orgUnit, row.revision) });
   return out;
 }
 
@@ -58,7 +44,10 @@ export function syncNow({ force = false } = {}): Promise<void> {
   }
   const run = async () => {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    if (locks) await locks.request('pelita-sync', { ifAvailable: true }, async (lock) => (lock ? drain(force) : undefined));
+    if (locks)
+      await locks.request('pelita-sync', { ifAvailable: true }, async (lock) =>
+        lock ? drain(force) : undefined,
+      );
     else await drain(force);
   };
   running = run()
@@ -85,10 +74,9 @@ async function drain(force: boolean) {
   const now = Date.now();
   const due = rows.filter((r) => force || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now);
   setStatus({ state: 'syncing' });
-  const cache = new Map<string, Map<string, Cell[]>>();
   let stopped = false;
   for (const row of due) {
-    const outcome = await sendRow(e, row, cache);
+    const outcome = await sendRow(e, row);
     if (outcome === 'stop') {
       stopped = true;
       break;
@@ -101,10 +89,10 @@ async function drain(force: boolean) {
 }
 
 /** Sends one pair. 'stop' ends this run (offline, server down, rate limited, token refused). */
-async function sendRow(e: Enrolment, row: Row, cache: Map<string, Map<string, Cell[]>>): Promise<'next' | 'stop'> {
+async function sendRow(e: Enrolment, row: Row): Promise<'next' | 'stop'> {
   let revision = row.revision;
   for (let tries = 0; tries < 3; tries++) {
-    const body = await buildReport(row.period, row.orgUnit, revision, cache);
+    const body = await buildReport(row.period, row.orgUnit, revision);
     const res = await putReport(e.serverUrl, e, row.period, row.orgUnit, body);
     switch (res.kind) {
       case 'ok': {
@@ -124,10 +112,17 @@ async function sendRow(e: Enrolment, row: Row, cache: Map<string, Map<string, Ce
         return 'stop';
       case 'invalid':
         await markFailed(row.key, retryAt(row.attempts + 1), JSON.stringify(res.issues));
-        setStatus({ state: 'problem', problem: { period: row.period, orgUnit: row.orgUnit, issues: res.issues } });
+        setStatus({
+          state: 'problem',
+          problem: { period: row.period, orgUnit: row.orgUnit, issues: res.issues },
+        });
         return 'next';
       case 'rate-limited':
-        await markFailed(row.key, new Date(Date.now() + (res.retryAfterMs ?? 30_000)).toISOString(), 'rate_limited');
+        await markFailed(
+          row.key,
+          new Date(Date.now() + (res.retryAfterMs ?? 30_000)).toISOString(),
+          'rate_limited',
+        );
         setStatus({ state: 'waiting', lastError: 'rate_limited' });
         return 'stop';
       case 'retry':
@@ -143,7 +138,9 @@ const retryAt = (attempt: number) => new Date(Date.now() + backoffDelay(attempt)
 
 function scheduleRetry(rows: Row[]) {
   clearTimeout(timer);
-  const next = rows.map((r) => (r.nextAttemptAt ? Date.parse(r.nextAttemptAt) : Date.now())).sort((a, b) => a - b)[0];
+  const next = rows
+    .map((r) => (r.nextAttemptAt ? Date.parse(r.nextAttemptAt) : Date.now()))
+    .sort((a, b) => a - b)[0];
   if (next === undefined) return;
   timer = setTimeout(() => void syncNow(), Math.max(1_000, next - Date.now()));
 }

@@ -30,11 +30,11 @@ interface Options<T> {
   /** The starting value: a new record's defaults or the saved record; undefined while loading. */
   initial: T | undefined;
   draftKey: string;
-  /** Milliseconds between a keystroke and the draft write. */
+  /** Milliseconds between a keystroke and the draft write (0: the next tick, coalescing one tick's changes). */
   draftDelay?: number;
 }
 
-export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 300 }: Options<T>): RecordForm<T> {
+export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 0 }: Options<T>): RecordForm<T> {
   const [value, setValue] = useState<T | undefined>(undefined);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
@@ -60,10 +60,27 @@ export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 300 }
     };
   }, [initial, draftKey]);
 
-  // Write the draft shortly after each change, and at once when the page is hidden or closed.
+  // Write the draft right after each change (a write begun while the tab closes may not land, so the window
+  // must be as short as possible), one write at a time: changes made during a write are written after it.
+  const writing = useRef(false);
+  const again = useRef(false);
   const flush = useCallback(() => {
     clearTimeout(timer.current);
-    if (latest.current !== undefined) void saveDraft(draftKey, latest.current);
+    if (latest.current === undefined) return;
+    if (writing.current) {
+      again.current = true;
+      return;
+    }
+    writing.current = true;
+    void saveDraft(draftKey, latest.current)
+      .catch(() => undefined)
+      .finally(() => {
+        writing.current = false;
+        if (again.current) {
+          again.current = false;
+          flush();
+        }
+      });
   }, [draftKey]);
   useEffect(() => {
     const onHide = () => {
@@ -74,7 +91,8 @@ export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 300 }
     return () => {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
-      clearTimeout(timer.current);
+      // Leaving the form inside the draft delay (a tap on the menu) must not lose the last keystrokes.
+      flush();
     };
   }, [flush]);
 
@@ -113,7 +131,8 @@ export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 300 }
     set,
     get: (path) => getAt(value, path),
     touch: (path) => {
-      if (!touched.has(path)) setTouched(new Set([...touched, path]));
+      // Functional: a memoised row may call `touch` from an older render, whose `touched` is stale.
+      if (!touched.has(path)) setTouched((prev) => (prev.has(path) ? prev : new Set([...prev, path])));
     },
     validate: () => {
       setShowAll(true);
