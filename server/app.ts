@@ -1,16 +1,60 @@
 // The reference upstream server as a Fastify instance: the API under /api/v1, and the app's static files
-// with every other path answered by index.html (deep links).
+// with every other path answered by index.html (deep links). `buildServer` does not listen, so tests and
+// main.ts choose the port; closing the instance closes the database.
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
+import { registerApi } from './api';
 import type { ServerConfig } from './config';
+import { registerCors } from './cors';
+import { openDb } from './db';
+import { registerErrorHandler } from './errors';
+import { createLimiter } from './rate-limit';
+import { createStore, type Store } from './store';
+import { registerTallies } from './tallies';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The server's data, for tests and tools that run in the same process. */
+    store: Store;
+  }
+}
 
 export async function buildServer(config: ServerConfig) {
-  const app = Fastify({ logger: { level: config.logLevel } });
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // The default request serializer leaves headers out; this keeps tokens out even if that changes.
+      redact: ['req.headers.authorization', 'headers.authorization'],
+    },
+    bodyLimit: config.bodyLimit,
+    // Long enough that an over-long orgUnit reaches validation and gets a 400 with a reason, not a 404.
+    routerOptions: { maxParamLength: 1000 },
+    trustProxy: config.trustProxy,
+    // A client that trickles its request is cut off rather than holding a connection forever.
+    requestTimeout: 30_000,
+  });
 
-  app.get('/api/v1/health', async () => ({ status: 'ok' }));
+  const store = createStore(openDb(config.dbPath));
+  app.decorate('store', store);
+  app.addHook('onClose', async () => store.close());
+  if (!config.enrolmentCode) {
+    app.log.warn('enrolment is disabled: set PELITA_ENROLMENT_CODE to let devices enrol');
+  }
 
-  if (config.staticDir && existsSync(config.staticDir)) {
+  registerErrorHandler(app, config.bodyLimit);
+  registerCors(app, config.corsOrigins);
+  const deps = {
+    config,
+    store,
+    deviceLimiter: createLimiter(config.deviceRate),
+    ipLimiter: createLimiter(config.enrolRate),
+  };
+  registerApi(app, deps);
+  registerTallies(app, deps);
+
+  const serveStatic = config.staticDir !== null && existsSync(config.staticDir);
+  if (serveStatic && config.staticDir) {
     await app.register(fastifyStatic, {
       root: config.staticDir,
       wildcard: false,
@@ -24,10 +68,11 @@ export async function buildServer(config: ServerConfig) {
         }
       },
     });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.code(404).send({ error: 'not_found' });
-    });
   }
+  app.setNotFoundHandler((req, reply) => {
+    if (serveStatic && req.method === 'GET' && !req.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return reply.code(404).send({ error: 'not_found' });
+  });
   return app;
 }

@@ -1,5 +1,15 @@
-// Server configuration, from environment variables (see README, "Running the server").
+// Server configuration, from environment variables (the table is in server/README.md).
 import { resolve } from 'node:path';
+
+/** The enrolment code `npm start` uses on a developer's machine when none is set (never in production). */
+export const DEV_ENROLMENT_CODE = 'pelita-local';
+
+export interface RateLimit {
+  /** Tokens added per second. */
+  perSecond: number;
+  /** Bucket size: how many requests may arrive at once after a quiet spell. */
+  burst: number;
+}
 
 export interface ServerConfig {
   host: string;
@@ -7,13 +17,64 @@ export interface ServerConfig {
   /** Folder of the built app to serve; null serves the API alone. */
   staticDir: string | null;
   logLevel: string;
+  /** SQLite file; `:memory:` works for quick experiments, but nothing survives a restart. */
+  dbPath: string;
+  /** Null: enrolment is refused (403) until one is configured. */
+  enrolmentCode: string | null;
+  /** Null: no admin access; tallies need a device token. */
+  adminToken: string | null;
+  /** Origins allowed to call the API from a browser; empty: same origin only. `*` allows any. */
+  corsOrigins: string[];
+  bodyLimit: number;
+  deviceRate: RateLimit;
+  enrolRate: RateLimit;
+  /** Passed to Fastify: behind a reverse proxy, the client's address comes from X-Forwarded-For. */
+  trustProxy: boolean | string;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
+  return n;
+}
+
+/** `true` trusts every proxy; otherwise a comma list of proxy addresses or CIDR ranges. */
+function trustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  return raw === 'true' ? true : raw;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const production = env.NODE_ENV === 'production';
+  const enrolmentCode = env.PELITA_ENROLMENT_CODE || (production ? null : DEV_ENROLMENT_CODE);
   return {
     host: env.HOST ?? '127.0.0.1',
     port: Number(env.PORT ?? 8080),
     staticDir: env.PELITA_STATIC === '' ? null : resolve(env.PELITA_STATIC ?? 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    dbPath: env.PELITA_DB || '.data/pelita.sqlite',
+    enrolmentCode,
+    adminToken: env.PELITA_ADMIN_TOKEN || null,
+    corsOrigins: (env.PELITA_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    bodyLimit: positive(env, 'PELITA_BODY_LIMIT', 1024 * 1024),
+    deviceRate: {
+      perSecond: positive(env, 'PELITA_RATE_PER_S', 20),
+      burst: positive(env, 'PELITA_RATE_BURST', 40),
+    },
+    enrolRate: {
+      perSecond: positive(env, 'PELITA_ENROL_PER_MIN', 6) / 60,
+      burst: positive(env, 'PELITA_ENROL_BURST', 30),
+    },
+    trustProxy: trustProxy(env.PELITA_TRUST_PROXY),
   };
+}
+
+/** A config for tests and benchmarks: API only, quiet, everything else as in production. */
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return { ...loadConfig({ NODE_ENV: 'production', PELITA_STATIC: '', LOG_LEVEL: 'silent' }), ...overrides };
 }

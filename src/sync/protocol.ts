@@ -1,0 +1,158 @@
+// The wire format of SPEC §6, shared by the app (to build reports and check answers) and the reference server
+// (to refuse bad input). Anything the server accepts must parse here, so the two can never drift apart.
+// Error messages are translation keys: the server sends them back in its 400 list, and the app can show them.
+import * as z from 'zod/mini';
+import {
+  DISAGGREGATION_KEYS,
+  DISAGGREGATIONS,
+  type DisaggregationKey,
+  INDICATOR_CODES,
+} from '../tally/indicators';
+
+export const REPORT_SCHEMA = 'pelita.report/1';
+/** Per cell: far above any month's count for one orgUnit, low enough that sums stay exact integers. */
+export const MAX_VALUE = 10_000_000;
+/** Cells per report: every combination of every indicator's breakdowns fits (about 9,600). */
+export const MAX_CELLS = 10_000;
+
+/** `YYYY-MM`, years 2000–2099, a real month. */
+export const PERIOD_PATTERN = /^20\d{2}-(0[1-9]|1[0-2])$/;
+/** A location code (ISO 3166-2, DHIS2 codes): letters, digits, `-_.`; never `.` or `..` alone. */
+export const ORG_UNIT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
+/** C0/C1 control characters and the bidi overrides that can disguise a label in a log or a list. */
+function hasControlChars(s: string): boolean {
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (
+      c < 0x20 ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export const period = z.string('errors.month').check(z.regex(PERIOD_PATTERN, 'errors.month'));
+export const orgUnit = z.string('errors.orgUnit').check(z.regex(ORG_UNIT_PATTERN, 'errors.orgUnit'));
+export const indicator = z.enum(INDICATOR_CODES, 'errors.unknownIndicator');
+
+const disaggregationShape = Object.fromEntries(
+  DISAGGREGATION_KEYS.map((key) => [
+    key,
+    z.optional(z.enum(DISAGGREGATIONS[key] as readonly string[], 'errors.breakdownValue')),
+  ]),
+) as { [K in DisaggregationKey]: z.ZodMiniOptional<z.ZodMiniEnum<{ [V in string]: V }>> };
+export const disaggregation = z.strictObject(disaggregationShape, 'errors.unknownBreakdown');
+export type Disaggregation = Partial<Record<DisaggregationKey, string>>;
+
+export const cell = z.strictObject(
+  {
+    indicator,
+    disaggregation,
+    value: z
+      .int('errors.wholeNumber')
+      .check(z.minimum(0, 'errors.notNegative'), z.maximum(MAX_VALUE, 'errors.tooLarge')),
+  },
+  'errors.unknownField',
+);
+export type Cell = {
+  indicator: (typeof INDICATOR_CODES)[number];
+  disaggregation: Disaggregation;
+  value: number;
+};
+
+/** One string per (indicator, breakdown), the breakdown keys in catalog order: equal cells give equal keys. */
+export function canonicalDisaggregation(d: Disaggregation): string {
+  const ordered: Disaggregation = {};
+  for (const key of DISAGGREGATION_KEYS) if (d[key] !== undefined) ordered[key] = d[key];
+  return JSON.stringify(ordered);
+}
+/** A cheap identity for duplicate checks (codes never contain `|` or `=`). */
+export function cellKey(c: Pick<Cell, 'indicator' | 'disaggregation'>): string {
+  let key = c.indicator;
+  for (const k of DISAGGREGATION_KEYS)
+    if (c.disaggregation[k] !== undefined) key += `|${k}=${c.disaggregation[k]}`;
+  return key;
+}
+
+const values = z.array(cell, 'errors.reportValues').check(
+  z.maxLength(MAX_CELLS, 'errors.tooManyCounts'),
+  // Two cells for the same breakdown would make "replace everything" ambiguous: which one is the count?
+  z.superRefine((cells, ctx) => {
+    const seen = new Set<string>();
+    cells.forEach((c, i) => {
+      const key = cellKey(c);
+      if (seen.has(key)) {
+        ctx.addIssue({ code: 'custom', path: [i], message: 'errors.duplicateCount', input: c });
+      }
+      seen.add(key);
+    });
+  }),
+);
+
+export const reportBody = z.strictObject(
+  {
+    schema: z.literal(REPORT_SCHEMA, 'errors.reportFormat'),
+    revision: z
+      .int('errors.wholeNumber')
+      .check(z.minimum(1, 'errors.revision'), z.maximum(Number.MAX_SAFE_INTEGER, 'errors.wholeNumber')),
+    generatedAt: z.iso.datetime({ offset: true, error: 'errors.reportTimestamp' }),
+    values,
+  },
+  'errors.unknownField',
+);
+export type ReportBody = z.infer<typeof reportBody>;
+
+export const reportParams = z.object({
+  deviceId: z.string(),
+  period,
+  orgUnit,
+});
+
+export const tallyQuery = z.object({ period, orgUnit });
+
+const label = z.string('errors.required').check(
+  z.trim(),
+  z.minLength(1, 'errors.required'),
+  z.maxLength(100, 'errors.tooLong'),
+  z.refine((s) => !hasControlChars(s), 'errors.controlChars'),
+);
+export const enrolmentBody = z.strictObject(
+  {
+    enrolmentCode: z
+      .string('errors.required')
+      .check(z.minLength(1, 'errors.required'), z.maxLength(200, 'errors.tooLong')),
+    label,
+  },
+  'errors.unknownField',
+);
+
+// Answers, so the app checks what comes back from a server it does not control (STYLE: zod at every edge).
+export const enrolmentResponse = z.object({ deviceId: z.string(), token: z.string() });
+export const reportResponse = z.object({
+  status: z.enum(['stored', 'unchanged']),
+  revision: z.number(),
+});
+export const staleResponse = z.object({ error: z.literal('stale_revision'), currentRevision: z.number() });
+export const tallyResponse = z.object({
+  period: z.string(),
+  orgUnit: z.string(),
+  devices: z.number(),
+  values: z.array(
+    z.object({ indicator: z.string(), disaggregation: z.record(z.string(), z.string()), value: z.number() }),
+  ),
+});
+export type TallyResponse = z.infer<typeof tallyResponse>;
+/** Every non-2xx answer: `error` is a stable code; a 400 also lists each problem. */
+export const errorResponse = z.object({
+  error: z.string(),
+  issues: z.optional(
+    z.array(
+      z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }),
+    ),
+  ),
+});
+export type ErrorResponse = z.infer<typeof errorResponse>;
