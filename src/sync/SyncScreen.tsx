@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatMonth, formatNumber, t } from '../i18n/i18n';
 import { nameOf } from '../locations/locations';
+import { useLocations } from '../locations/repo';
 import { disaggregationLabel, indicatorLabel } from '../tally/labels';
-import { acceptPreview, enrolment, loadEnrolment, previewAccepted, saveEnrolment } from './enrolment';
 import { EnrolForm } from './EnrolForm';
+import { acceptPreview, enrolment, loadEnrolment, previewAccepted, saveEnrolment } from './enrolment';
 import type { ReportBody } from './protocol';
 import { syncStatus } from './status';
 import { previewPending, syncNow } from './sync';
@@ -22,7 +23,11 @@ function Status() {
         <dt>{t('sync.status.pending')}</dt>
         <dd data-testid="sync-pending">{formatNumber(s.pending)}</dd>
         <dt>{t('sync.status.lastSuccess')}</dt>
-        <dd>{s.lastSuccessAt ? formatDate(s.lastSuccessAt, { dateStyle: 'medium', timeStyle: 'short' }) : t('sync.status.never')}</dd>
+        <dd>
+          {s.lastSuccessAt
+            ? formatDate(s.lastSuccessAt, { dateStyle: 'medium', timeStyle: 'short' })
+            : t('sync.status.never')}
+        </dd>
         {s.lastError && (
           <>
             <dt>{t('sync.status.lastError')}</dt>
@@ -32,11 +37,17 @@ function Status() {
       </dl>
       {s.problem && (
         <div class="warning">
-          <p>{t('sync.problem.intro', { month: formatMonth(s.problem.period), place: nameOf(s.problem.orgUnit) })}</p>
+          <p>
+            {t('sync.problem.intro', {
+              month: formatMonth(s.problem.period),
+              place: nameOf(s.problem.orgUnit),
+            })}
+          </p>
           <ul>
             {s.problem.issues.map((i) => (
               <li key={`${i.path.join('.')}-${i.message}`}>
-                <code>{i.path.join('.') || '—'}</code>: {i.message.startsWith('errors.') ? t(i.message) : i.message}
+                <code>{i.path.join('.') || '—'}</code>:{' '}
+                {i.message.startsWith('errors.') ? t(i.message) : i.message}
               </li>
             ))}
           </ul>
@@ -65,7 +76,7 @@ function ReportTable({ period, orgUnit, body }: { period: string; orgUnit: strin
             {body.values.map((v) => (
               <tr key={`${v.indicator}${JSON.stringify(v.disaggregation)}`}>
                 <td>{indicatorLabel(v.indicator)}</td>
-                <td>{disaggregationLabel(v.disaggregation as Record<string, string>)}</td>
+                <td>{disaggregationLabel(v.disaggregation as Record<string, string>, v.indicator)}</td>
                 <td>{formatNumber(v.value)}</td>
               </tr>
             ))}
@@ -93,7 +104,9 @@ function PreviewSection() {
       ) : preview.length === 0 ? (
         <p>{t('sync.preview.nothing')}</p>
       ) : (
-        preview.map(({ row, body }) => <ReportTable key={row.key} period={row.period} orgUnit={row.orgUnit} body={body} />)
+        preview.map(({ row, body }) => (
+          <ReportTable key={row.key} period={row.period} orgUnit={row.orgUnit} body={body} />
+        ))
       )}
       {!previewAccepted.value && enrolment.value && (
         <div class="actions">
@@ -114,6 +127,7 @@ function PreviewSection() {
 }
 
 export function SyncScreen() {
+  useLocations();
   useEffect(() => {
     void loadEnrolment();
   }, []);

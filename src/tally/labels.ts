@@ -1,36 +1,24 @@
 // Words for codes in tallies: indicator names and breakdowns, in the current language. Used by the report,
-// the sync preview and the CSV export, so the same cell reads the same everywhere.
+// the sync preview and the CSV export, so the same cell reads the same everywhere. Value labels come from the
+// catalog's `valueLabelKey`, so a child's sex reads "Girl" and a trainee's "Female" (pass the indicator).
 import { t } from '../i18n/i18n';
-import { childSexes, sexes } from '../records/codes';
-import type { DisaggregationKey } from './indicators';
-
-const LIST_OF: Record<DisaggregationKey, string> = {
-  sex: 'sexes',
-  ageBand: 'ageBands',
-  nationalityGroup: 'nationalityGroups',
-  sector: 'isicSections',
-  category: 'categories',
-  agency: 'agencies',
-  service: 'services',
-  authority: 'authorities',
-  kind: 'activityKinds',
-  hardToReach: 'yesNo',
-};
+import { disaggregationLabelKey, valueLabelKey } from './catalog';
 
 export const indicatorLabel = (code: string) => t(`indicators.${code}.label`);
-export const disaggregationKeyLabel = (key: string) => t(`disaggregations.${key}`);
+export const disaggregationKeyLabel = (key: string) => t(disaggregationLabelKey(key));
 
-export function codeLabel(key: string, value: string): string {
-  if (key === 'sex') {
-    const list = (sexes as readonly string[]).includes(value) ? 'sexes' : (childSexes as readonly string[]).includes(value) ? 'childSexes' : null;
-    return list ? t(`codes.${list}.${value}`) : value;
-  }
-  const list = LIST_OF[key as DisaggregationKey];
-  return list ? t(`codes.${list}.${value}`) : value;
+/** The label of one breakdown value; `indicator` decides between lists that share codes (sex). */
+export function codeLabel(key: string, value: string, indicator?: string): string {
+  const labelKey = valueLabelKey(key, value, indicator);
+  const text = t(labelKey);
+  // A value outside every code list (a stale or foreign tally) shows as itself, not as a key.
+  return text === labelKey ? value : text;
 }
 
 /** `Sex: Girl · Age: 12–14 years`; an empty breakdown is the indicator's total. */
-export function disaggregationLabel(d: Record<string, string>): string {
-  const parts = Object.entries(d).map(([k, v]) => `${disaggregationKeyLabel(k)}: ${codeLabel(k, v)}`);
+export function disaggregationLabel(d: Record<string, string>, indicator?: string): string {
+  const parts = Object.entries(d).map(
+    ([k, v]) => `${disaggregationKeyLabel(k)}: ${codeLabel(k, v, indicator)}`,
+  );
   return parts.length ? parts.join(' · ') : t('tally.total');
 }

@@ -1,0 +1,34 @@
+// A horizontal bar chart in plain HTML and CSS: no chart library (the JavaScript budget is tight), text labels
+// that wrap and translate like any other text, and a figure named by its caption. Each bar is a thick border,
+// not a background, so it prints without "background graphics" and stays visible in forced-colours mode;
+// the print stylesheet makes it black, so it reads on a black-and-white printer.
+import { formatNumber } from '../i18n/i18n';
+
+export interface Bar {
+  key: string;
+  label: string;
+  n: number;
+}
+
+export function BarChart({ id, caption, bars }: { id: string; caption: string; bars: readonly Bar[] }) {
+  const max = Math.max(1, ...bars.map((b) => b.n));
+  return (
+    <figure class="bar-chart" aria-labelledby={`${id}-fc`}>
+      <figcaption id={`${id}-fc`}>{caption}</figcaption>
+      <ul>
+        {bars.map((b) => (
+          <li key={b.key}>
+            <span class="bar-label">{b.label}</span>
+            <span class="bar-track">
+              <span
+                class="bar"
+                style={{ width: b.n > 0 ? `max(2px, ${((b.n / max) * 100).toFixed(1)}%)` : '0' }}
+              />
+              <span class="bar-value">{formatNumber(b.n)}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

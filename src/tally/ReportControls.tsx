@@ -1,0 +1,43 @@
+// What the report is about: the month (last month by default) and the location (the device's default
+// location, else its home country; a location includes everything below it), and the Print button.
+import { t } from '../i18n/i18n';
+import { LocationPicker } from '../locations/LocationPicker';
+
+interface Props {
+  month: string;
+  onMonth: (month: string) => void;
+  orgUnit: string | null;
+  onOrgUnit: (code: string | null) => void;
+  canPrint: boolean;
+}
+
+export function ReportControls({ month, onMonth, orgUnit, onOrgUnit, canPrint }: Props) {
+  return (
+    <search class="report-controls no-print">
+      <div class="grid-2">
+        <div class="field">
+          <label for="report-month">{t('report.month')}</label>
+          <input
+            id="report-month"
+            type="month"
+            value={month}
+            required
+            onInput={(e) => onMonth(e.currentTarget.value)}
+          />
+        </div>
+        <LocationPicker
+          id="report-location"
+          label="report.location"
+          hint="report.locationHint"
+          value={orgUnit}
+          onChange={onOrgUnit}
+        />
+      </div>
+      <div class="actions">
+        <button type="button" disabled={!canPrint} onClick={() => window.print()}>
+          {t('report.print')}
+        </button>
+      </div>
+    </search>
+  );
+}

@@ -1,0 +1,45 @@
+// The month at a glance: every computed indicator's total and its change, each linking to its section, so
+// the long report can be read (and moved through by keyboard) from the top.
+import { formatNumber, t } from '../i18n/i18n';
+import { TableWrap } from './IndicatorTable';
+import type { IndicatorModel } from './report-model';
+
+export function ReportSummary({
+  models,
+  caption,
+  previousMonthName,
+}: {
+  models: readonly IndicatorModel[];
+  caption: string;
+  previousMonthName: string;
+}) {
+  return (
+    <TableWrap id="report-summary">
+      <table class="report-table report-summary">
+        <caption id="report-summary-c">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report.indicator')}</th>
+            <th scope="col" class="num">
+              {t('report.number')}
+            </th>
+            <th scope="col" class="num">
+              {t('report.changeColumn', { month: previousMonthName })}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {models.map((m) => (
+            <tr key={m.def.code}>
+              <th scope="row">
+                <a href={`#ind-${m.def.code}`}>{t(m.def.labelKey)}</a>
+              </th>
+              <td class="num">{formatNumber(m.total)}</td>
+              <td class="num">{formatNumber(m.total - m.previous, { signDisplay: 'exceptZero' })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
