@@ -57,7 +57,10 @@ export async function buildServer(config: ServerConfig) {
   if (serveStatic && config.staticDir) {
     await app.register(fastifyStatic, {
       root: config.staticDir,
-      wildcard: false,
+      // Files are looked up per request, so a new deployment is served without a restart.
+      wildcard: true,
+      // `npm run build` writes .br and .gz beside each file (scripts/precompress.mjs).
+      preCompressed: true,
       cacheControl: false,
       setHeaders(res, path) {
         // The service worker and the shell must be re-checked on every visit, so updates are found.
@@ -70,7 +73,11 @@ export async function buildServer(config: ServerConfig) {
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (serveStatic && req.method === 'GET' && !req.url.startsWith('/api/'))
+    // A screen's URL (no file extension) gets the app shell; a missing file gets a real 404, so a service
+    // worker never caches the shell as a script.
+    const path = req.url.split('?')[0] ?? '';
+    const isScreen = !/\.[a-z0-9]+$/i.test(path);
+    if (serveStatic && req.method === 'GET' && isScreen && !path.startsWith('/api/'))
       return reply.sendFile('index.html');
     return reply.code(404).send({ error: 'not_found' });
   });
