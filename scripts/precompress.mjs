@@ -23,4 +23,6 @@ for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) 
   before += statSync(path).size;
   after += br.length;
 }
-console.log(`precompressed ${files} files in ${dir}: ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB (brotli)`);
+console.log(
+  `precompressed ${files} files in ${dir}: ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB (brotli)`,
+);
