@@ -1,10 +1,19 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+// Shown in Settings ("Version …"). Each build gets its own id, so a new build is a new bundle and a new
+// service worker, and a person can tell which version they run. PELITA_BUILD_ID pins it (tests, releases).
+const buildId = process.env.PELITA_BUILD_ID ?? `${pkg.version}+${new Date().toISOString().slice(0, 19)}`;
+
 // The service worker is our own (src/sw/sw.ts) so that it can answer Background Sync and never
 // calls skipWaiting() on its own: the page asks for it when the person chooses "Reload".
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(buildId) },
   plugins: [
     preact(),
     VitePWA({

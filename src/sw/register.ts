@@ -24,7 +24,16 @@ export async function registerServiceWorker() {
       window.dispatchEvent(new Event('pelita:sync-now'));
     }
   });
-  await wb.register();
+  const reg = await wb.register();
+  // workbox-window stops listening once it judges an update "external" (found over a minute after start, as
+  // the hourly check's are), so a second new version in one session would go unannounced. Watch the
+  // registration too: a worker that finishes installing while another controls the page is an update.
+  reg?.addEventListener('updatefound', () => {
+    const sw = reg.installing;
+    sw?.addEventListener('statechange', () => {
+      if (sw.state === 'installed' && navigator.serviceWorker.controller) updateAvailable.value = true;
+    });
+  });
   // Look for a new version now and then, and whenever the app comes back to the foreground.
   const check = () => void wb?.update().catch(() => undefined);
   setInterval(check, 60 * 60 * 1000);
@@ -33,9 +42,16 @@ export async function registerServiceWorker() {
   });
 }
 
-/** Checks for a new version now (Settings, and tests). */
-export async function checkForUpdate() {
-  await wb?.update();
+/**
+ * Checks for a new version now (Settings). True when one is on its way or already waiting; a version the
+ * person put off with "Later" is offered again.
+ */
+export async function checkForUpdate(): Promise<boolean> {
+  if (!wb) return false;
+  await wb.update();
+  const reg = await navigator.serviceWorker.getRegistration();
+  if (reg?.waiting) updateAvailable.value = true;
+  return Boolean(reg?.installing || reg?.waiting);
 }
 
 /** The person chose "Reload": let the waiting worker take over, then reload once it controls the page. */

@@ -1,0 +1,178 @@
+// Real Chromium for the end-to-end tests: Debian's /usr/bin/chromium driven by playwright-core. Every
+// `launch()` is a new browser on a new, empty profile (a persistent, not incognito, profile: Chromium treats
+// incognito as not installable and gives it a small in-memory quota), removed on close.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { ROOT } from './e2e-server';
+
+export const CHROMIUM_PATH = process.env.PELITA_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const isCi = () => !!process.env.CI && !['false', '0'].includes(process.env.CI);
+
+/**
+ * `describe` for tests that need Chromium. Without it: on CI the suite FAILS with the reason (a skipped e2e
+ * suite must never pass CI silently); on a developer's machine it is skipped with a message.
+ */
+export function describeInChromium(name: string, fn: () => void) {
+  if (existsSync(CHROMIUM_PATH)) return describe(name, fn);
+  const why = `Chromium is not at ${CHROMIUM_PATH} (install Debian's "chromium" or set PELITA_CHROMIUM)`;
+  if (isCi()) {
+    return describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error(`${why}: the end-to-end tests cannot run on CI without it.`);
+      });
+    });
+  }
+  console.warn(`Skipping "${name}": ${why}.`);
+  return describe.skip(name, fn);
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of any page in this session (a screen that throws fails the test that looks). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** The browser's language, e.g. `th-TH` (navigator.languages and Accept-Language). */
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
+  const profile = mkdtempSync(join(tmpdir(), 'pelita-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    locale: options.locale ?? 'en-US',
+    viewport: options.viewport ?? { width: 1024, height: 768 },
+    serviceWorkers: 'allow',
+  });
+  const errors: string[] = [];
+  const watch = (p: Page) => p.on('pageerror', (e) => errors.push(`${p.url()}: ${e.message}`));
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `path` and waits until a screen is shown (its <h1>), not the boot text or the loading line. */
+export async function openApp(page: Page, url: string) {
+  await page.goto(url);
+  await waitForScreen(page);
+}
+
+export async function waitForScreen(page: Page) {
+  await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/**
+ * Waits until the service worker is active and controls this page. Pelita's worker claims the page on its
+ * first install, so no reload is needed; if it does not, the test fails here and says so.
+ */
+export async function waitForServiceWorker(page: Page, timeout = 15_000) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout })
+    .catch(() => {
+      throw new Error('the service worker is active but does not control the page (clients.claim?)');
+    });
+}
+
+export async function setOffline(context: BrowserContext, offline = true) {
+  await context.setOffline(offline);
+}
+
+interface AxeResult {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/** Runs axe-core on the page as it is and fails on any serious or critical violation, saying where. */
+export async function expectAccessible(page: Page, where = page.url()) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  }
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }
+    ).axe;
+    // Only violations: skipping the details of what passed makes each run several times faster.
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  const bad = (violations as AxeResult[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length === 0) return;
+  const lines = bad.map(
+    (v) =>
+      `- ${v.id} (${v.impact}): ${v.help}\n` +
+      v.nodes
+        .slice(0, 5)
+        .map((n) => `    at ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`)
+        .join('\n'),
+  );
+  throw new Error(`axe-core: ${bad.length} serious/critical violation(s) on ${where}\n${lines.join('\n')}`);
+}
+
+/** Every screen in the navigation, with the translation key of its name. */
+export const SCREENS = [
+  { path: '/', label: 'nav.home' },
+  { path: '/inspections', label: 'nav.inspections' },
+  { path: '/cases', label: 'nav.cases' },
+  { path: '/trainings', label: 'nav.trainings' },
+  { path: '/activities', label: 'nav.activities' },
+  { path: '/reports', label: 'nav.reports' },
+  { path: '/sync', label: 'nav.sync' },
+  { path: '/settings', label: 'nav.settings' },
+] as const;
+
+/** Deep links to forms, opened directly as a new page. */
+export const DEEP_LINKS = [
+  { path: '/inspections/new', label: 'nav.inspections' },
+  { path: '/cases/new', label: 'nav.cases' },
+  { path: '/trainings/new', label: 'nav.trainings' },
+  { path: '/activities/new', label: 'nav.activities' },
+] as const;
+
+const bundles = new Map<string, Record<string, unknown>>();
+/** The string the app shows for `key` in `lang`, read from locales/<lang>/translation.json. */
+export function tr(lang: string, key: string, values: Record<string, string> = {}): string {
+  let bundle = bundles.get(lang);
+  if (!bundle) {
+    bundle = JSON.parse(readFileSync(join(ROOT, 'locales', lang, 'translation.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    bundles.set(lang, bundle);
+  }
+  let v: unknown = bundle;
+  for (const part of key.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
+  if (typeof v !== 'string') throw new Error(`locales/${lang}/translation.json has no string at "${key}"`);
+  return v.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => values[name] ?? `{{${name}}}`);
+}
