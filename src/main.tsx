@@ -2,13 +2,15 @@ import { render } from 'preact';
 import { App } from './app/App';
 import { setLanguage } from './i18n/i18n';
 import { pickLanguage } from './i18n/languages';
+import { startVault } from './privacy/vault';
 import { refreshStorageState } from './records/storage';
 import { loadSettings, saveSetting } from './settings/repo';
 import { registerServiceWorker } from './sw/register';
 import './app/app.css';
 
 async function start() {
-  const s = await loadSettings().catch(() => null);
+  // The vault first too: a device with a passphrase opens locked, never showing a screen before.
+  const [s] = await Promise.all([loadSettings().catch(() => null), startVault().catch(() => undefined)]);
   // First run: the browser's language when it is one of the ten, and remember it.
   const lang = s?.language ?? pickLanguage(navigator.languages ?? [navigator.language]);
   await setLanguage(lang);

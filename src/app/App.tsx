@@ -1,6 +1,8 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { Locked, LockNowButton } from '../privacy/LockGate';
+import { vault } from '../privacy/vault';
 import { UpdatePrompt } from '../sw/UpdatePrompt';
 import { SyncBadge } from '../sync/SyncBadge';
 import { Link } from '../ui/Link';
@@ -14,6 +16,8 @@ type Loaded = {
   screen: Screen;
   params: Record<string, string>;
   Component: ComponentType<{ params: Record<string, string> }>;
+  /** The URL this screen was loaded for: its key, so a screen never mounts with another URL's params. */
+  url: string;
 };
 
 function resolve(url: string): { screen: Screen; params: Record<string, string> } | null {
@@ -35,7 +39,7 @@ function useScreen(url: string): Loaded | null | 'not-found' {
     }
     let live = true;
     found.screen.load().then((Component) => {
-      if (live) setLoaded({ ...found, Component });
+      if (live) setLoaded({ ...found, Component, url });
     });
     return () => {
       live = false;
@@ -47,7 +51,9 @@ function useScreen(url: string): Loaded | null | 'not-found' {
 export function App() {
   const url = path.value;
   const loaded = useScreen(url);
-  const title = loaded && loaded !== 'not-found' ? t(loaded.screen.label) : '';
+  // Locked (a passphrase is set): no screen is mounted, so nothing personal is on screen or in its state.
+  const locked = vault.value.status === 'locked';
+  const title = loaded && loaded !== 'not-found' && !locked ? t(loaded.screen.label) : '';
   useEffect(() => {
     document.title = title ? `${title} · Pelita` : 'Pelita';
   }, [title]);
@@ -64,23 +70,28 @@ export function App() {
         <span class="header-badges">
           <OnlineBadge />
           <SyncBadge />
+          {vault.value.status === 'unlocked' && <LockNowButton />}
         </span>
       </header>
       <UpdatePrompt />
-      <nav class="app-nav" aria-label={t('nav.label')}>
-        <ul>
-          {screens
-            .filter((s) => s.inNav)
-            .map((s) => (
-              <li key={s.path}>
-                <Link href={s.path}>{t(s.label)}</Link>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      {!locked && (
+        <nav class="app-nav" aria-label={t('nav.label')}>
+          <ul>
+            {screens
+              .filter((s) => s.inNav)
+              .map((s) => (
+                <li key={s.path}>
+                  <Link href={s.path}>{t(s.label)}</Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      )}
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>
-          {loaded === 'not-found' ? (
+          {locked ? (
+            <Locked />
+          ) : loaded === 'not-found' ? (
             <section>
               <h1>{t('notFound.title')}</h1>
               <p>
@@ -88,7 +99,7 @@ export function App() {
               </p>
             </section>
           ) : loaded ? (
-            <loaded.Component key={url.split('?')[0]} params={loaded.params} />
+            <loaded.Component key={loaded.url.split('?')[0]} params={loaded.params} />
           ) : (
             <p aria-busy="true">{t('common.loading')}</p>
           )}

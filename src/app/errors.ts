@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'errors.storageUnavailable'
   | 'errors.notFound'
   | 'errors.invalidRecord'
+  | 'privacy.locked'
   | 'errors.unexpected';
 
 export class PelitaError extends Error {

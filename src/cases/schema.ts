@@ -158,7 +158,14 @@ export const childCase = z.object({ ...base, ...caseShape }).check(...rules);
 export const caseForm = z.object({ ...caseShape, caseCode: z.optional(caseCode), orgUnit }).check(...rules);
 
 /** Personal data in a case: encrypted at rest when a passphrase is set, never synced or exported in tallies. */
-export const PERSONAL_FIELDS = ['child.name', 'child.guardianContact', 'notes', 'followUps[].notes'] as const;
+export const PERSONAL_FIELDS = [
+  'child.name',
+  'child.guardianContact',
+  // Why services went ahead without consent: it describes the family, so it is personal too.
+  'consentOverride',
+  'notes',
+  'followUps[].notes',
+] as const;
 
 export type Referral = z.infer<typeof referral>;
 export type FollowUp = z.infer<typeof followUp>;

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { PelitaError } from '../app/errors';
 import { formatNumber, t } from '../i18n/i18n';
+import { type EncryptedBackup, encryptedEnvelope, openBackup, protectBackup } from '../privacy/backup';
+import { vault } from '../privacy/vault';
 import { settings } from '../settings/repo';
 import { download } from '../ui/download';
 import { showToast } from '../ui/toast';
@@ -27,32 +29,38 @@ function Problem({ p }: { p: BackupProblem }) {
 export function BackupPanel() {
   const [problems, setProblems] = useState<BackupProblem[] | null>(null);
   const [busy, setBusy] = useState(false);
+  // An encrypted file waits here for its passphrase (privacy); nothing is read from it before.
+  const [encrypted, setEncrypted] = useState<EncryptedBackup | null>(null);
+  const [passphrase, setPassphrase] = useState('');
 
   const exportBackup = async () => {
     const records = await readAllRecords();
-    const text = buildBackup(records, settings.value.deviceLabel);
+    const text = await protectBackup(buildBackup(records, settings.value.deviceLabel));
     download(new Blob([text], { type: 'application/json' }), backupFilename());
   };
 
-  const restore = async (file: File | undefined) => {
-    if (!file) return;
+  const restoreText = async (text: string) => {
+    const parsed = parseBackup(text);
+    if (!parsed.ok) {
+      setProblems(parsed.problems);
+      return;
+    }
+    const r = await restoreRecords(parsed.file.records);
+    showToast(
+      t('backup.restored', {
+        added: formatNumber(r.added),
+        updated: formatNumber(r.updated),
+        unchanged: formatNumber(r.unchanged),
+      }),
+      'success',
+    );
+  };
+
+  const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setProblems(null);
     try {
-      const parsed = parseBackup(await file.text());
-      if (!parsed.ok) {
-        setProblems(parsed.problems);
-        return;
-      }
-      const r = await restoreRecords(parsed.file.records);
-      showToast(
-        t('backup.restored', {
-          added: formatNumber(r.added),
-          updated: formatNumber(r.updated),
-          unchanged: formatNumber(r.unchanged),
-        }),
-        'success',
-      );
+      await work();
     } catch (err) {
       setProblems([{ reason: err instanceof PelitaError ? err.code : 'errors.unexpected' }]);
     } finally {
@@ -60,10 +68,34 @@ export function BackupPanel() {
     }
   };
 
+  const restore = (file: File | undefined) =>
+    run(async () => {
+      if (!file) return;
+      setEncrypted(null);
+      const text = await file.text();
+      const envelope = encryptedEnvelope(text);
+      if (envelope) setEncrypted(envelope);
+      else await restoreText(text);
+    });
+
+  const restoreEncrypted = (file: EncryptedBackup) =>
+    run(async () => {
+      const text = await openBackup(file, passphrase);
+      if (text === null) {
+        setPassphrase('');
+        setProblems([{ reason: 'privacy.backup.wrong' }]);
+        return;
+      }
+      setEncrypted(null);
+      setPassphrase('');
+      await restoreText(text);
+    });
+
   return (
     <section aria-labelledby="backup-h">
       <h2 id="backup-h">{t('backup.title')}</h2>
       <p class="hint">{t('backup.intro')}</p>
+      {vault.value.status !== 'off' && <p class="hint">{t('privacy.backup.exportEncrypted')}</p>}
       <div class="actions">
         <button type="button" onClick={() => void exportBackup()}>
           {t('backup.export')}
@@ -86,6 +118,32 @@ export function BackupPanel() {
           });
         }}
       />
+      {encrypted && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void restoreEncrypted(encrypted);
+          }}
+        >
+          <p class="notice" id="backup-passphrase-hint">
+            {t('privacy.backup.encrypted')}
+          </p>
+          <label for="backup-passphrase">{t('privacy.backup.passphrase')}</label>
+          <input
+            id="backup-passphrase"
+            type="password"
+            autocomplete="off"
+            aria-describedby="backup-passphrase-hint"
+            value={passphrase}
+            onInput={(e) => setPassphrase(e.currentTarget.value)}
+          />
+          <div class="actions">
+            <button type="submit" disabled={busy || !passphrase}>
+              {t('privacy.backup.restore')}
+            </button>
+          </div>
+        </form>
+      )}
       <div role="alert">
         {problems && (
           <div class="warning">

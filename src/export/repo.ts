@@ -1,10 +1,13 @@
 // Reads and writes for backup and restore. A restore merges by id, keeping whichever copy of a record was
 // changed last (`updatedAt`), in one transaction with its outbox marks: it all lands, or nothing does.
-import { toPelitaError } from '../app/errors';
+import { PelitaError, toPelitaError } from '../app/errors';
 import { caseDueOn, db, RECORD_TABLES, type RecordTable } from '../db/db';
+import { openForRead, sealForStore } from '../privacy/personal';
+import { vault } from '../privacy/vault';
 import type { RecordBase } from '../records/fields';
 import * as touches from '../records/touches';
 import { markChanged } from '../sync/outbox';
+import { forgetMonths } from '../tally/repo';
 import type { BackupRecords } from './backup';
 
 type AnyRecord = RecordBase & Record<string, unknown>;
@@ -33,18 +36,32 @@ const derive: Record<
   }),
 };
 
+/** Every record, personal fields opened: a locked device refuses (the backup would lose them). */
 export async function readAllRecords(): Promise<BackupRecords> {
-  return db.transaction('r', db.inspections, db.trainings, db.cases, db.activities, async () => {
-    const [inspections, trainings, cases, activities] = await Promise.all([
-      db.inspections.toArray(),
-      db.trainings.toArray(),
-      db.cases.toArray(),
-      db.activities.toArray(),
-    ]);
-    const strip = <T extends object>(rows: T[]) =>
-      rows.map(({ dueOn: _d, ...r }: T & { dueOn?: unknown }) => r as T);
-    return { inspections: strip(inspections), trainings, cases: strip(cases), activities } as BackupRecords;
-  });
+  if (vault.value.status === 'locked') throw new PelitaError('privacy.locked');
+  const stored = await db.transaction(
+    'r',
+    db.inspections,
+    db.trainings,
+    db.cases,
+    db.activities,
+    async () => {
+      const [inspections, trainings, cases, activities] = await Promise.all([
+        db.inspections.toArray(),
+        db.trainings.toArray(),
+        db.cases.toArray(),
+        db.activities.toArray(),
+      ]);
+      const strip = <T extends object>(rows: T[]) =>
+        rows.map(({ dueOn: _d, ...r }: T & { dueOn?: unknown }) => r as T);
+      return { inspections: strip(inspections), trainings, cases: strip(cases), activities } as BackupRecords;
+    },
+  );
+  return {
+    ...stored,
+    cases: await openForRead('cases', stored.cases),
+    trainings: await openForRead('trainings', stored.trainings),
+  };
 }
 
 export interface RestoreResult {
@@ -57,12 +74,18 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
   const result: RestoreResult = { added: 0, updated: 0, unchanged: 0 };
   const now = new Date().toISOString();
   try {
+    // Sealed first (with a passphrase set): WebCrypto cannot run inside the transaction without ending it.
+    const ready = {} as Record<RecordTable, AnyRecord[]>;
+    for (const table of RECORD_TABLES) {
+      const rows = (records[table] ?? []) as unknown as AnyRecord[];
+      ready[table] = await Promise.all(rows.map((r) => sealForStore(table, r)));
+    }
     await db.transaction(
       'rw',
-      [db.inspections, db.trainings, db.cases, db.activities, db.outbox],
+      [db.inspections, db.trainings, db.cases, db.activities, db.outbox, db.tallies, db.tallyMonths],
       async () => {
         for (const table of RECORD_TABLES) {
-          const incoming = records[table] as unknown as AnyRecord[];
+          const incoming = ready[table];
           if (!incoming.length) continue;
           const t = db.table<AnyRecord, string>(table);
           const existing = await t.bulkGet(incoming.map((r) => r.id));
@@ -83,6 +106,8 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
           });
           await t.bulkPut(toPut);
           await markChanged(pairs, now);
+          // The stored counts of these months are recounted from the records when next read.
+          await forgetMonths(pairs.map(([period]) => period));
         }
       },
     );

@@ -1,9 +1,10 @@
 // What the four record repos share: save with derived fields and outbox marks in one transaction, soft
 // delete and undo, reads by month. The record type supplies what is particular to it (see RecordKind).
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod/mini';
 import { PelitaError, toPelitaError } from '../app/errors';
 import { db, type RecordTable } from '../db/db';
+import { mustSeal, openForRead, sealForStore } from '../privacy/personal';
 import { markChanged } from '../sync/outbox';
 import type { RecordBase } from './fields';
 import { requestPersistence } from './storage';
@@ -34,6 +35,23 @@ function announceChange() {
   if (typeof window !== 'undefined') window.dispatchEvent(new Event('pelita:changed'));
 }
 
+/**
+ * The tables a record change writes: the record's, the outbox and the stored tallies. A repo that wraps
+ * saveRecord in a transaction of its own (e.g. to assign a case code) must open it on these.
+ */
+export const writeTables = (table: RecordTable) => [db.table(table), db.outbox, db.tallies, db.tallyMonths];
+
+/**
+ * The tally code is loaded on the first write, not with the first screen (and outside any transaction). Kept
+ * once loaded: in Chromium even `import()` of a module already there resolves a task later, and IndexedDB
+ * commits a caller's transaction meanwhile (saveCase wraps saveRecord in one).
+ */
+let tallyModule: typeof import('../tally/repo') | undefined;
+export const loadTallies = async () => {
+  tallyModule ??= await import('../tally/repo');
+  return tallyModule;
+};
+
 /** A new id for a record or a row inside one. */
 export const newId = (): string => crypto.randomUUID();
 
@@ -48,7 +66,8 @@ export async function saveRecord<T extends RecordBase>(kind: RecordKind<T>, inpu
   const table = tableOf(kind);
   const now = new Date().toISOString();
   try {
-    const saved = await db.transaction('rw', table, db.outbox, async () => {
+    const tallies = tallyModule ?? (await loadTallies());
+    const saved = await db.transaction('rw', writeTables(kind.table), async () => {
       const before = await table.get(input.id);
       let record = {
         ...input,
@@ -62,8 +81,10 @@ export async function saveRecord<T extends RecordBase>(kind: RecordKind<T>, inpu
         if (!checked.success) throw new PelitaError('errors.invalidRecord', checked.error.issues);
       }
       if (kind.derive) record = kind.derive(record);
-      await table.put(record);
+      // With a passphrase set, the personal fields are stored sealed (src/privacy); the caller gets them back.
+      await table.put(mustSeal(kind.table) ? await Dexie.waitFor(sealForStore(kind.table, record)) : record);
       await markChanged([...(before ? kind.touches(before) : []), ...kind.touches(record)], now);
+      await tallies.applyChange(kind.table, before, record);
       return record;
     });
     void requestPersistence();
@@ -78,11 +99,14 @@ async function setDeleted<T extends RecordBase>(kind: RecordKind<T>, id: string,
   const table = tableOf(kind);
   const now = new Date().toISOString();
   try {
-    await db.transaction('rw', table, db.outbox, async () => {
+    const tallies = tallyModule ?? (await loadTallies());
+    await db.transaction('rw', writeTables(kind.table), async () => {
       const record = await table.get(id);
       if (!record) return;
-      await table.put({ ...record, deletedAt, updatedAt: now });
+      const next = { ...record, deletedAt, updatedAt: now };
+      await table.put(next);
       await markChanged(kind.touches(record), now);
+      await tallies.applyChange(kind.table, record, next);
     });
     announceChange();
   } catch (err) {
@@ -100,7 +124,8 @@ export async function getRecord<T extends RecordBase>(
   kind: RecordKind<T>,
   id: string,
 ): Promise<T | undefined> {
-  return tableOf(kind).get(id);
+  const record = await tableOf(kind).get(id);
+  return record && (await openForRead(kind.table, [record]))[0];
 }
 
 /** Live records that touch a month, found through the `periods` index. */
@@ -109,7 +134,10 @@ export async function recordsInMonth<T extends RecordBase>(
   period: string,
 ): Promise<T[]> {
   const rows = await tableOf(kind).where('periods').equals(period).toArray();
-  return rows.filter((r) => r.deletedAt === null);
+  return openForRead(
+    kind.table,
+    rows.filter((r) => r.deletedAt === null),
+  );
 }
 
 export interface ListQuery {
@@ -130,6 +158,10 @@ export interface ListQuery {
  * without filters it walks the date index backwards and stops after the page.
  */
 export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, q: ListQuery): Promise<T[]> {
+  return openForRead(kind.table, await listStored(kind, q));
+}
+
+async function listStored<T extends RecordBase>(kind: RecordKind<T>, q: ListQuery): Promise<T[]> {
   const table = tableOf(kind);
   const keep = (r: T) => r.deletedAt === null && (!q.within || q.within(r.orgUnit));
   const byDateDesc = (a: T, b: T) =>

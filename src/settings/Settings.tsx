@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { BackupPanel } from '../export/BackupPanel';
 import { formatNumber, language, setLanguage, t } from '../i18n/i18n';
 import { isLanguage, LANGUAGES } from '../i18n/languages';
 import { LocationSettings } from '../locations/LocationSettings';
+import { PassphraseSettings } from '../privacy/PassphraseSettings';
 import { refreshStorageState, storageState } from '../records/storage';
+import { About } from '../sw/About';
 import { showToast } from '../ui/toast';
 import { saveSetting, settings } from './repo';
 
@@ -87,6 +90,9 @@ export function Settings() {
       <LocationSettings />
       <DeviceLabel />
       <StorageStatus />
+      <PassphraseSettings />
+      <BackupPanel />
+      <About />
     </section>
   );
 }

@@ -1,0 +1,64 @@
+// Sealing and opening the personal fields of a record (SPEC §9), as repo-core does on every save and read.
+// With a passphrase set, a stored record keeps no personal value in the clear: they are taken out and kept,
+// encrypted together, in `sealed` (AES-GCM of the JSON of the values by path, bound to the table and the
+// record's id). Everything else — dates, codes, locations, the fields the tallies count — stays as it was, so
+// tallies and sync never need the key. The paths mirror each schema's PERSONAL_FIELDS
+// (test/unit/privacy-crypto.test.ts checks that they agree); they are repeated here so the first screen,
+// which saves and reads through repo-core, does not load zod. The crypto is in ./sealing.ts, loaded only once
+// a passphrase is set.
+import Dexie from 'dexie';
+import { PelitaError } from '../app/errors';
+import type { Sealed } from './crypto';
+import { vault, vaultKey } from './vault';
+
+export const PERSONAL_PATHS: Readonly<Record<string, readonly string[]>> = {
+  cases: ['child.name', 'child.guardianContact', 'consentOverride', 'notes', 'followUps[].notes'],
+  trainings: ['participants[].name'],
+};
+
+/** The tables whose records have personal fields. */
+export const PERSONAL_TABLES = Object.keys(PERSONAL_PATHS) as Array<'cases' | 'trainings'>;
+
+export type WithSealed<T> = T & { sealed?: Sealed };
+
+/** A record without its `sealed` value (what a locked tab reads: no personal field at all). */
+export function withoutSealed<T extends object>(record: WithSealed<T>): T {
+  if (!('sealed' in record)) return record;
+  const { sealed: _, ...rest } = record;
+  return rest as T;
+}
+
+/** True when a save to `table` must seal (a passphrase is set and the table has personal fields). */
+export const mustSeal = (table: string): boolean => vault.value.status !== 'off' && table in PERSONAL_PATHS;
+
+/**
+ * What a save stores. Locked, a save is refused: it would replace the sealed values with nothing. Wrapped in
+ * Dexie.waitFor by callers inside a transaction: WebCrypto is not IndexedDB, and the transaction would
+ * otherwise commit while it works.
+ */
+export async function sealForStore<T extends { id: string }>(table: string, record: T): Promise<T> {
+  if (!mustSeal(table)) return withoutSealed(record);
+  const key = vaultKey();
+  if (!key) throw new PelitaError('privacy.locked');
+  const { sealRecord } = await import('./sealing');
+  return sealRecord(key, table, record);
+}
+
+/**
+ * What a read returns: opened when unlocked, without personal fields when locked. A record that does not
+ * open (sealed under another key) is returned without them rather than failing the whole list.
+ */
+export function openForRead<T extends { id: string }>(table: string, rows: T[]): Promise<T[]> {
+  if (!rows.some((r) => (r as WithSealed<T>).sealed)) return Promise.resolve(rows);
+  const key = vault.value.status === 'unlocked' ? vaultKey() : null;
+  if (!key) return Promise.resolve(rows.map((r) => withoutSealed(r)));
+  const opening = import('./sealing').then(({ openRecord }) =>
+    Promise.all(
+      rows.map((r: WithSealed<T>) =>
+        r.sealed ? openRecord(key, table, r).catch(() => withoutSealed(r)) : r,
+      ),
+    ),
+  );
+  // waitFor keeps a transaction alive, and a liveQuery observing, across the WebCrypto calls.
+  return Dexie.waitFor(opening);
+}
