@@ -179,7 +179,8 @@ describe('tallies and sync', () => {
     const dhis2 = JSON.stringify(toDataValueSet(locked));
     expect(csv.split('\n').length).toBeGreaterThan(2);
     for (const out of [csv, dhis2]) {
-      for (const secret of ['Sokha', 'Vanna', 'Dara', '012 345 678', 'kiln']) expect(out).not.toContain(secret);
+      for (const secret of ['Sokha', 'Vanna', 'Dara', '012 345 678', 'kiln'])
+        expect(out).not.toContain(secret);
     }
   });
 
