@@ -24,7 +24,12 @@ export function EnrolForm() {
     const res = await enrol(url.data, code.trim(), label.trim());
     setBusy(false);
     if (res.kind === 'ok') {
-      await saveEnrolment({ serverUrl: url.data, deviceId: res.deviceId, token: res.token, enrolledAt: new Date().toISOString() });
+      await saveEnrolment({
+        serverUrl: url.data,
+        deviceId: res.deviceId,
+        token: res.token,
+        enrolledAt: new Date().toISOString(),
+      });
       void syncNow({ force: true });
     } else if (res.kind === 'refused') {
       setError(res.status === 403 ? 'sync.errors.codeRefused' : 'sync.errors.enrolRefused');
@@ -36,11 +41,26 @@ export function EnrolForm() {
       <h2 id="enrol-h">{t('sync.enrol.title')}</h2>
       <p class="hint">{t('sync.enrol.intro')}</p>
       <label for="enrol-server">{t('sync.enrol.server')}</label>
-      <input id="enrol-server" type="url" value={serverUrl} onInput={(e) => setServerUrl(e.currentTarget.value)} />
+      <input
+        id="enrol-server"
+        type="url"
+        value={serverUrl}
+        onInput={(e) => setServerUrl(e.currentTarget.value)}
+      />
       <label for="enrol-code">{t('sync.enrol.code')}</label>
-      <input id="enrol-code" value={code} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />
+      <input
+        id="enrol-code"
+        value={code}
+        autoComplete="off"
+        onInput={(e) => setCode(e.currentTarget.value)}
+      />
       <label for="enrol-label">{t('sync.enrol.label')}</label>
-      <input id="enrol-label" value={label} maxLength={100} onInput={(e) => setLabel(e.currentTarget.value)} />
+      <input
+        id="enrol-label"
+        value={label}
+        maxLength={100}
+        onInput={(e) => setLabel(e.currentTarget.value)}
+      />
       <div role="alert">{error && <p class="error">{t(error)}</p>}</div>
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>

@@ -11,7 +11,9 @@ export function SyncBadge() {
       : s.pending > 0
         ? t('sync.badge.waiting', { count: s.pending })
         : s.lastSuccessAt
-          ? t('sync.badge.upToDate', { when: formatDate(s.lastSuccessAt, { dateStyle: 'short', timeStyle: 'short' }) })
+          ? t('sync.badge.upToDate', {
+              when: formatDate(s.lastSuccessAt, { dateStyle: 'short', timeStyle: 'short' }),
+            })
           : t('sync.badge.notYet');
   const trouble = ['error', 'problem', 'unauthorised'].includes(s.state);
   return (

@@ -8,7 +8,10 @@ export interface BackoffOptions {
 }
 
 /** Delay before retry number `attempt` (1 = the first retry). */
-export function backoffDelay(attempt: number, { baseMs = 5_000, maxMs = 60 * 60_000, random = Math.random }: BackoffOptions = {}) {
+export function backoffDelay(
+  attempt: number,
+  { baseMs = 5_000, maxMs = 60 * 60_000, random = Math.random }: BackoffOptions = {},
+) {
   const cap = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   // Never 0: a tight loop against a failing server helps nobody.
   return Math.max(1_000, Math.round(random() * cap));

@@ -33,13 +33,14 @@ export async function previewPending(): Promise<Array<{ row: Row; body: ReportBo
 }
 
 let running: Promise<void> | null = null;
-let again = false;
+/** A run asked for while one was going; `force` is kept, so "came online" is not downgraded to a wait. */
+let again: { force: boolean } | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Runs a sync now, or after the one in progress. `force` ignores each pair's retry time. */
 export function syncNow({ force = false } = {}): Promise<void> {
   if (running) {
-    again = true;
+    again = { force: force || (again?.force ?? false) };
     return running;
   }
   const run = async () => {
@@ -55,8 +56,9 @@ export function syncNow({ force = false } = {}): Promise<void> {
     .finally(() => {
       running = null;
       if (again) {
-        again = false;
-        void syncNow();
+        const next = again;
+        again = null;
+        void syncNow(next);
       }
     });
   return running;
@@ -69,7 +71,7 @@ async function drain(force: boolean) {
   if (!e || e.refused) return setStatus({ state: e?.refused ? 'unauthorised' : 'not_enrolled' });
   if (!previewAccepted.value) return setStatus({ state: 'needs_preview' });
   if (rows.length === 0) return setStatus({ state: 'idle' });
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) return setStatus({ state: 'offline' });
+  if (isOffline()) return setStatus({ state: 'offline' });
 
   const now = Date.now();
   const due = rows.filter((r) => force || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now);
@@ -84,7 +86,13 @@ async function drain(force: boolean) {
   }
   const left = await pending();
   setStatus({ pending: left.length });
-  if (!stopped) setStatus(left.length === 0 ? { state: 'idle' } : { state: 'waiting' });
+  // A refused report (400) stays in view until its pair is accepted; a success elsewhere does not hide it.
+  if (!stopped)
+    setStatus(
+      left.length === 0
+        ? { state: 'idle', problem: null }
+        : { state: syncStatus.value.problem ? 'problem' : 'waiting' },
+    );
   scheduleRetry(left);
 }
 
@@ -98,7 +106,9 @@ async function sendRow(e: Enrolment, row: Row): Promise<'next' | 'stop'> {
       case 'ok': {
         await markSent(row.key, revision);
         const at = new Date().toISOString();
-        setStatus({ lastSuccessAt: at, lastError: null, problem: null });
+        const p = syncStatus.value.problem;
+        const solved = p?.period === row.period && p.orgUnit === row.orgUnit;
+        setStatus({ lastSuccessAt: at, lastError: null, ...(solved ? { problem: null } : {}) });
         await writeSetting(LAST_SUCCESS, at);
         return 'next';
       }
@@ -127,12 +137,17 @@ async function sendRow(e: Enrolment, row: Row): Promise<'next' | 'stop'> {
         return 'stop';
       case 'retry':
         await markFailed(row.key, retryAt(row.attempts + 1), res.reason);
-        setStatus({ state: 'error', lastError: res.reason });
+        // The connection dropped mid-send: that is being offline, not a fault to attend to.
+        setStatus({ state: isOffline() ? 'offline' : 'error', lastError: res.reason });
         return 'stop';
     }
   }
+  // Refused as stale every time (a server that lost its mind): back off rather than ask again each second.
+  await markFailed(row.key, retryAt(row.attempts + 1), 'stale_revision');
   return 'next';
 }
+
+const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 const retryAt = (attempt: number) => new Date(Date.now() + backoffDelay(attempt)).toISOString();
 

@@ -88,14 +88,22 @@ export async function putReport(
   }
   if (res.status === 409) {
     const stale = staleResponse.safeParse(answer);
-    return stale.success ? { kind: 'stale', currentRevision: stale.data.currentRevision } : { kind: 'retry', reason: 'http 409' };
+    return stale.success
+      ? { kind: 'stale', currentRevision: stale.data.currentRevision }
+      : { kind: 'retry', reason: 'http 409' };
   }
   if (res.status === 401 || res.status === 403) return { kind: 'unauthorised' };
-  if (res.status === 429) return { kind: 'rate-limited', retryAfterMs: retryAfterMs(res.headers.get('retry-after')) };
+  if (res.status === 429)
+    return { kind: 'rate-limited', retryAfterMs: retryAfterMs(res.headers.get('retry-after')) };
   if (res.status === 400 || res.status === 413 || res.status === 422) {
     const err = errorResponse.safeParse(answer);
     const issues = err.success && err.data.issues ? err.data.issues : [];
-    return { kind: 'invalid', issues: issues.length ? issues : [{ path: [], code: 'http', message: err.success ? err.data.error : `http_${res.status}` }] };
+    return {
+      kind: 'invalid',
+      issues: issues.length
+        ? issues
+        : [{ path: [], code: 'http', message: err.success ? err.data.error : `http_${res.status}` }],
+    };
   }
   return { kind: 'retry', reason: `http ${res.status}` };
 }

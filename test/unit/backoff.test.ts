@@ -3,7 +3,8 @@ import { backoffDelay, retryAfterMs } from '../../src/sync/backoff';
 
 describe('backoffDelay', () => {
   it('grows exponentially up to the cap, with full jitter', () => {
-    const top = (attempt: number) => backoffDelay(attempt, { baseMs: 5_000, maxMs: 60_000, random: () => 0.999999 });
+    const top = (attempt: number) =>
+      backoffDelay(attempt, { baseMs: 5_000, maxMs: 60_000, random: () => 0.999999 });
     expect(top(1)).toBe(5_000);
     expect(top(2)).toBe(10_000);
     expect(top(3)).toBe(20_000);

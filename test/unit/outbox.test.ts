@@ -77,7 +77,9 @@ describe('outbox', () => {
   });
 
   it('an invalid record is refused whole: nothing stored, nothing marked', async () => {
-    await expect(saveRecord(kind, { ...activity(), title: '' })).rejects.toMatchObject({ code: 'errors.invalidRecord' });
+    await expect(saveRecord(kind, { ...activity(), title: '' })).rejects.toMatchObject({
+      code: 'errors.invalidRecord',
+    });
     expect(await db.activities.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });

@@ -1,0 +1,95 @@
+// The privacy rule of sync (SPEC §6, §9): a case with a name, a guardian contact and free-text notes gives a
+// report of counts only, and that report is all that is handed to the network (src/sync/upstream.ts, mocked).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { saveCase } from '../../src/cases/repo';
+import { db } from '../../src/db/db';
+import { newId } from '../../src/records/repo-core';
+import { acceptPreview, saveEnrolment } from '../../src/sync/enrolment';
+import { reportBody } from '../../src/sync/protocol';
+import { buildReport, syncNow } from '../../src/sync/sync';
+import { putReport } from '../../src/sync/upstream';
+
+vi.mock('../../src/sync/upstream', () => ({ putReport: vi.fn() }));
+const put = vi.mocked(putReport);
+
+beforeEach(async () => {
+  put.mockReset();
+  put.mockResolvedValue({ kind: 'ok', status: 'stored' });
+  await db.delete();
+  await db.open();
+  await saveEnrolment({
+    serverUrl: 'https://pelita.example.org',
+    deviceId: 'd',
+    token: 't',
+    enrolledAt: '2026-01-01T00:00:00Z',
+  });
+  await acceptPreview();
+});
+
+describe('the report never carries personal data', () => {
+  const NAME = 'Sokha Chantrea Vong';
+  const CONTACT = 'Aunt Mealea, +855 12 345 678';
+  const NOTES = 'Lives behind the rice mill with her uncle';
+  const FOLLOW_UP = 'Teacher says she is back at school';
+
+  it('a case with a name, a guardian contact and notes gives counts only', async () => {
+    const saved = await saveCase({
+      id: newId(),
+      orgUnit: 'KH-12',
+      identifiedOn: '2026-03-01',
+      channel: 'school',
+      child: {
+        name: NAME,
+        guardianContact: CONTACT,
+        sex: 'female',
+        ageYears: 13,
+        ageEstimated: false,
+        nationality: 'KH',
+        disability: 'no',
+      },
+      settlement: 'rural',
+      work: {
+        isic: 'A',
+        workStatus: 'contributing_family',
+        economicHours: 50,
+        choreHours: null,
+        nightWork: 'no',
+        worstForm: 'none',
+        hazards: [],
+        inSchool: 'no',
+      },
+      consent: true,
+      referrals: [
+        { key: newId(), service: 'education_formal', referredOn: '2026-03-02', status: 'referred' },
+      ],
+      followUps: [
+        {
+          key: newId(),
+          date: '2026-03-10',
+          stillWorking: 'no',
+          inSchool: 'yes',
+          serviceReceived: 'yes',
+          notes: FOLLOW_UP,
+        },
+      ],
+      notes: NOTES,
+      status: 'referred',
+    });
+    const body = await buildReport('2026-03', 'KH-12', 1);
+    const identified = body.values.filter((v) => v.indicator === 'CHILDREN_IDENTIFIED');
+    expect(identified.reduce((n, v) => n + v.value, 0)).toBe(1);
+
+    await syncNow({ force: true });
+    expect(put).toHaveBeenCalledTimes(1);
+    for (const json of [JSON.stringify(body), JSON.stringify(put.mock.calls)]) {
+      for (const secret of [NAME, CONTACT, NOTES, FOLLOW_UP, saved.caseCode, saved.id, 'Sokha', '345 678']) {
+        expect(json).not.toContain(secret);
+      }
+    }
+    // Only the keys of the wire format, at every level: the strict schema refuses anything else.
+    expect(reportBody.safeParse(put.mock.calls[0]![4]).success).toBe(true);
+    expect(Object.keys(body).sort()).toEqual(['generatedAt', 'revision', 'schema', 'values']);
+    for (const v of body.values)
+      expect(Object.keys(v).sort()).toEqual(['disaggregation', 'indicator', 'value']);
+  });
+});
