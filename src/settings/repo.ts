@@ -31,8 +31,13 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 export async function saveSetting<K extends keyof Settings>(key: K, value: Settings[K]) {
+  const changed = settings.value[key] !== value;
   await db.settings.put({ key, value });
   settings.value = { ...settings.value, [key]: value };
+  // The home country decides which children count as national: sync re-sends what it already sent.
+  if (key === 'homeCountry' && changed && typeof window !== 'undefined') {
+    window.dispatchEvent(new Event('pelita:counting-changed'));
+  }
 }
 
 /** Other modules keep their own settings rows (enrolment, locations); they go through here too. */

@@ -74,3 +74,15 @@ export async function raiseRevision(key: string, above: number): Promise<number>
 export async function allRows(): Promise<OutboxRow[]> {
   return db.outbox.orderBy('period').reverse().toArray();
 }
+
+/** Every pair ever marked is due again (what the counts mean changed): each gets a new revision. */
+export async function markAllChanged(now: string) {
+  await db.transaction('rw', db.outbox, async () => {
+    await db.outbox.toCollection().modify((row) => {
+      row.revision += 1;
+      row.markedAt = now;
+      row.attempts = 0;
+      row.nextAttemptAt = null;
+    });
+  });
+}

@@ -4,32 +4,40 @@
 // tabs). A failure never blocks data entry and never drops a change: a pair stays pending until the upstream
 // has accepted its latest revision.
 import { readSetting, writeSetting } from '../settings/repo';
-import { pairValues } from '../tally/repo';
 import { backoffDelay } from './backoff';
 import { type Enrolment, enrolment, loadEnrolment, previewAccepted, saveEnrolment } from './enrolment';
-import { markFailed, markSent, pending, raiseRevision } from './outbox';
-import { type Cell, REPORT_SCHEMA, type ReportBody } from './protocol';
+import { markAllChanged, markFailed, markSent, pending, raiseRevision } from './outbox';
+import type { ReportBody } from './protocol';
 import { setStatus, syncStatus } from './status';
-import { putReport } from './upstream';
 
 type Row = Awaited<ReturnType<typeof pending>>[number];
 
+// The report builder (tally code) and the network module (zod) load when there is something to send.
+const report = () => import('./report');
+const upstream = () => import('./upstream');
+
 /** The report for one (period, orgUnit), exactly as it will be sent. Only counts: no record, no name. */
 export async function buildReport(period: string, orgUnit: string, revision: number): Promise<ReportBody> {
-  const values: Cell[] = (await pairValues(period, orgUnit)).map((d) => ({
-    indicator: d.indicator,
-    disaggregation: d.disaggregation,
-    value: d.value,
-  }));
-  return { schema: REPORT_SCHEMA, revision, generatedAt: new Date().toISOString(), values };
+  return (await report()).buildReport(period, orgUnit, revision);
 }
 
 /** What the next sync would send, for the preview. */
 export async function previewPending(): Promise<Array<{ row: Row; body: ReportBody }>> {
-  const rows = await pending();
-  const out = [];
-  for (const row of rows) out.push({ row, body: await buildReport(row.period, row.orgUnit, row.revision) });
-  return out;
+  return (await report()).previewPending();
+}
+
+const COUNTING_STAMP = 'syncCountingStamp';
+
+/**
+ * When what the counts mean changes — the home country (national or foreign), the catalog or the counting
+ * rules after an update — every month already sent is sent again: the same records now give other numbers.
+ */
+async function resendIfCountingChanged() {
+  const stamp = (await report()).currentStamp();
+  const sent = await readSetting<string>(COUNTING_STAMP);
+  if (sent === stamp) return;
+  if (sent !== undefined) await markAllChanged(new Date().toISOString());
+  await writeSetting(COUNTING_STAMP, stamp);
 }
 
 let running: Promise<void> | null = null;
@@ -66,10 +74,12 @@ export function syncNow({ force = false } = {}): Promise<void> {
 
 async function drain(force: boolean) {
   const e = enrolment.value === undefined ? await loadEnrolment() : enrolment.value;
-  const rows = await pending();
-  setStatus({ pending: rows.length });
+  setStatus({ pending: (await pending()).length });
   if (!e || e.refused) return setStatus({ state: e?.refused ? 'unauthorised' : 'not_enrolled' });
   if (!previewAccepted.value) return setStatus({ state: 'needs_preview' });
+  await resendIfCountingChanged();
+  const rows = await pending();
+  setStatus({ pending: rows.length });
   if (rows.length === 0) return setStatus({ state: 'idle' });
   if (isOffline()) return setStatus({ state: 'offline' });
 
@@ -98,6 +108,7 @@ async function drain(force: boolean) {
 
 /** Sends one pair. 'stop' ends this run (offline, server down, rate limited, token refused). */
 async function sendRow(e: Enrolment, row: Row): Promise<'next' | 'stop'> {
+  const { putReport } = await upstream();
   let revision = row.revision;
   for (let tries = 0; tries < 3; tries++) {
     const body = await buildReport(row.period, row.orgUnit, revision);
@@ -168,6 +179,8 @@ export function startSync() {
   window.addEventListener('online', () => void syncNow({ force: true }));
   window.addEventListener('offline', () => setStatus({ state: 'offline' }));
   window.addEventListener('pelita:sync-now', () => void syncNow({ force: true }));
+  // The home country decides national or foreign: a change re-sends every month (resendIfCountingChanged).
+  window.addEventListener('pelita:counting-changed', () => void syncNow({ force: true }));
   window.addEventListener('pelita:changed', () => {
     clearTimeout(changeTimer);
     changeTimer = setTimeout(() => void syncNow({ force: true }), 2_000);

@@ -279,3 +279,31 @@ describe('syncNow', () => {
     expect(moved[0]!.body.values).toEqual([]);
   });
 });
+
+describe('when what the counts mean changes', () => {
+  it('re-sends every month already sent after the home country changes', async () => {
+    const { saveSetting } = await import('../../src/settings/repo');
+    await saveSetting('homeCountry', 'KH');
+    await saveActivity(activity());
+    await saveActivity(activity({ date: '2026-02-03', orgUnit: 'KH-13' }));
+    answer(OK, OK);
+    await syncNow({ force: true });
+    expect(await pending()).toEqual([]);
+
+    // A Cambodian child counted as national is foreign once the device's home is Thailand.
+    await saveSetting('homeCountry', 'TH');
+    answer(OK, OK);
+    await syncNow({ force: true });
+    expect(sent().map((s) => [s.period, s.orgUnit, s.body.revision])).toEqual([
+      ['2026-01', 'KH-12', 1],
+      ['2026-02', 'KH-13', 1],
+      ['2026-01', 'KH-12', 2],
+      ['2026-02', 'KH-13', 2],
+    ]);
+    expect(await pending()).toEqual([]);
+
+    // Nothing changed since: nothing is sent again.
+    await syncNow({ force: true });
+    expect(sent()).toHaveLength(4);
+  });
+});
