@@ -17,6 +17,8 @@ interface Props<T> {
   children: ComponentChildren;
 }
 
+const errorCode = (err: unknown) => (err instanceof PelitaError ? err.code : 'errors.unexpected');
+
 export function FormShell<T>({ form, title, onSave, onDelete, children }: Props<T>) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,12 +38,13 @@ export function FormShell<T>({ form, title, onSave, onDelete, children }: Props<
     try {
       await onSave(value);
       await form.clearDraft();
+      // Buttons work again before "Saved" is announced: whoever reads it can act on it at once.
+      setBusy(false);
       showToast(t('form.saved'), 'success');
     } catch (err) {
+      setBusy(false);
       setProblem(err instanceof PelitaError ? err.code : 'errors.unexpected');
       setTimeout(() => summary.current?.focus(), 0);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -73,11 +76,19 @@ export function FormShell<T>({ form, title, onSave, onDelete, children }: Props<
             class="danger"
             disabled={busy}
             onClick={async () => {
-              const { undo } = await onDelete();
-              showToast(t('form.deleted'), 'info', {
-                label: t('form.undo'),
-                run: () => void undo().then(() => showToast(t('form.restored'), 'success')),
-              });
+              try {
+                const { undo } = await onDelete();
+                showToast(t('form.deleted'), 'info', {
+                  label: t('form.undo'),
+                  run: () =>
+                    void undo().then(
+                      () => showToast(t('form.restored'), 'success'),
+                      (err: unknown) => showToast(t(errorCode(err)), 'error'),
+                    ),
+                });
+              } catch (err) {
+                showToast(t(errorCode(err)), 'error');
+              }
             }}
           >
             {t('form.delete')}
