@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app/App';
+import { StartupFailure } from './app/StartupFailure';
 import { setLanguage } from './i18n/i18n';
 import { pickLanguage } from './i18n/languages';
 import { startVault } from './privacy/vault';
@@ -10,12 +11,21 @@ import './app/app.css';
 
 async function start() {
   // The vault first too: a device with a passphrase opens locked, never showing a screen before.
-  const [s] = await Promise.all([loadSettings().catch(() => null), startVault().catch(() => undefined)]);
+  const [s, vaultReady] = await Promise.all([
+    loadSettings().catch(() => null),
+    startVault().then(
+      () => true,
+      () => false,
+    ),
+  ]);
   // First run: the browser's language when it is one of the ten, and remember it.
   const lang = s?.language ?? pickLanguage(navigator.languages ?? [navigator.language]);
   await setLanguage(lang);
   if (s && !s.language) await saveSetting('language', lang).catch(() => undefined);
-  render(<App />, document.getElementById('app')!);
+  const root = document.getElementById('app')!;
+  // Fail closed: if the vault's state cannot be read, nothing may open unsealed or save names in the clear.
+  if (!vaultReady) return render(<StartupFailure />, root);
+  render(<App />, root);
   void refreshStorageState();
   void registerServiceWorker();
   // Sync carries the tally code: load it after the first screen is up.

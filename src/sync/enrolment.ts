@@ -2,6 +2,7 @@
 // credential, not personal data; it is sent only to the server that issued it.
 import { signal } from '@preact/signals';
 import { readSetting, writeSetting } from '../settings/repo';
+import { markAllChanged } from './outbox';
 
 export interface Enrolment {
   serverUrl: string;
@@ -26,8 +27,16 @@ export async function loadEnrolment(): Promise<Enrolment | null> {
 }
 
 export async function saveEnrolment(e: Enrolment | null) {
+  const before = enrolment.value === undefined ? await readSetting<Enrolment>(KEY) : enrolment.value;
   await writeSetting(KEY, e);
   enrolment.value = e;
+  // A new identity upstream (enrolled again, or another server) has none of this device's months yet:
+  // every month is due again, and the person sees what goes to the new server before it goes.
+  if (e && before?.deviceId !== e.deviceId) {
+    await markAllChanged(new Date().toISOString());
+    await writeSetting(PREVIEW_KEY, false);
+    previewAccepted.value = false;
+  }
 }
 
 /** The person has seen exactly what will be sent, and agreed: automatic sync may start. */

@@ -40,6 +40,13 @@ async function resendIfCountingChanged() {
   await writeSetting(COUNTING_STAMP, stamp);
 }
 
+/**
+ * Until when the upstream asked us to wait (429 Retry-After) or is backed off after a failure. It holds for
+ * the whole device, not one pair: a rate-limited or failing server gets no request at all from automatic
+ * runs until then. Only the person ("Sync now") and the browser's "online" event skip it.
+ */
+let notBefore = 0;
+
 let running: Promise<void> | null = null;
 /** A run asked for while one was going; `force` is kept, so "came online" is not downgraded to a wait. */
 let again: { force: boolean } | null = null;
@@ -84,6 +91,10 @@ async function drain(force: boolean) {
   if (isOffline()) return setStatus({ state: 'offline' });
 
   const now = Date.now();
+  if (!force && now < notBefore) {
+    scheduleRetry(rows);
+    return setStatus({ state: 'waiting' });
+  }
   const due = rows.filter((r) => force || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now);
   setStatus({ state: 'syncing' });
   let stopped = false;
@@ -115,6 +126,7 @@ async function sendRow(e: Enrolment, row: Row): Promise<'next' | 'stop'> {
     const res = await putReport(e.serverUrl, e, row.period, row.orgUnit, body);
     switch (res.kind) {
       case 'ok': {
+        notBefore = 0;
         await markSent(row.key, revision);
         const at = new Date().toISOString();
         const p = syncStatus.value.problem;
@@ -138,19 +150,20 @@ async function sendRow(e: Enrolment, row: Row): Promise<'next' | 'stop'> {
           problem: { period: row.period, orgUnit: row.orgUnit, issues: res.issues },
         });
         return 'next';
-      case 'rate-limited':
-        await markFailed(
-          row.key,
-          new Date(Date.now() + (res.retryAfterMs ?? 30_000)).toISOString(),
-          'rate_limited',
-        );
+      case 'rate-limited': {
+        notBefore = Date.now() + (res.retryAfterMs ?? 30_000);
+        await markFailed(row.key, new Date(notBefore).toISOString(), 'rate_limited');
         setStatus({ state: 'waiting', lastError: 'rate_limited' });
         return 'stop';
-      case 'retry':
-        await markFailed(row.key, retryAt(row.attempts + 1), res.reason);
+      }
+      case 'retry': {
+        const at = retryAt(row.attempts + 1);
+        notBefore = Date.parse(at);
+        await markFailed(row.key, at, res.reason);
         // The connection dropped mid-send: that is being offline, not a fault to attend to.
         setStatus({ state: isOffline() ? 'offline' : 'error', lastError: res.reason });
         return 'stop';
+      }
     }
   }
   // Refused as stale every time (a server that lost its mind): back off rather than ask again each second.
@@ -164,10 +177,11 @@ const retryAt = (attempt: number) => new Date(Date.now() + backoffDelay(attempt)
 
 function scheduleRetry(rows: Row[]) {
   clearTimeout(timer);
-  const next = rows
+  const earliest = rows
     .map((r) => (r.nextAttemptAt ? Date.parse(r.nextAttemptAt) : Date.now()))
     .sort((a, b) => a - b)[0];
-  if (next === undefined) return;
+  if (earliest === undefined) return;
+  const next = Math.max(earliest, notBefore);
   timer = setTimeout(() => void syncNow(), Math.max(1_000, next - Date.now()));
 }
 
@@ -183,7 +197,8 @@ export function startSync() {
   window.addEventListener('pelita:counting-changed', () => void syncNow({ force: true }));
   window.addEventListener('pelita:changed', () => {
     clearTimeout(changeTimer);
-    changeTimer = setTimeout(() => void syncNow({ force: true }), 2_000);
+    // A change is sent soon, but never sooner than the server asked.
+    changeTimer = setTimeout(() => void syncNow(), 2_000);
     void registerBackgroundSync();
   });
   document.addEventListener('visibilitychange', () => {

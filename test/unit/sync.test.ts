@@ -179,11 +179,17 @@ describe('syncNow', () => {
     expect(at).toBeGreaterThanOrEqual(before + 120_000);
     expect(at).toBeLessThanOrEqual(Date.now() + 120_000);
     expect(await pending()).toHaveLength(2);
-    // An automatic run before then leaves the rate-limited pair alone.
-    answer(OK);
+    // An automatic run before then sends nothing at all: the wait holds for the whole device.
+    await saveActivity(activity({ orgUnit: 'KH-14' }));
     await syncNow();
-    expect(sent().map((s) => s.orgUnit)).toEqual(['KH-12', 'KH-13']);
-    expect((await pending()).map((r) => r.orgUnit)).toEqual(['KH-12']);
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(syncStatus.value.state).toBe('waiting');
+    // Once the time has come, everything goes.
+    vi.setSystemTime(Date.now() + 121_000);
+    answer(OK, OK, OK);
+    await syncNow();
+    expect(sent().map((s) => s.orgUnit)).toEqual(['KH-12', 'KH-12', 'KH-13', 'KH-14']);
+    expect(await pending()).toEqual([]);
   });
 
   it('on a network error backs off, keeps the pair and retries by itself', async () => {
@@ -305,5 +311,26 @@ describe('when what the counts mean changes', () => {
     // Nothing changed since: nothing is sent again.
     await syncNow({ force: true });
     expect(sent()).toHaveLength(4);
+  });
+});
+
+describe('enrolling again', () => {
+  it('makes every month due for the new identity, after the person has seen the preview again', async () => {
+    await saveActivity(activity());
+    answer(OK);
+    await syncNow({ force: true });
+    expect(await pending()).toEqual([]);
+
+    await saveEnrolment({ ...ENROLMENT, deviceId: 'dev-2', token: 'tok-2' });
+    expect((await pending()).map((r) => r.key)).toEqual(['2026-01|KH-12']);
+    await syncNow({ force: true });
+    expect(sent()).toHaveLength(1);
+    expect(syncStatus.value.state).toBe('needs_preview');
+
+    await acceptPreview();
+    answer(OK);
+    await syncNow({ force: true });
+    expect(put.mock.calls.at(-1)?.[1]).toMatchObject({ deviceId: 'dev-2' });
+    expect(await pending()).toEqual([]);
   });
 });
