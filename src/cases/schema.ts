@@ -17,7 +17,7 @@ import {
   worstForms,
   yesNoUnknown,
 } from '../records/codes';
-import { base, code, id, isoDate, optionalText, orgUnit } from '../records/fields';
+import { base, birthDate, code, id, isoDate, optionalText, orgUnit } from '../records/fields';
 import { ISO_COUNTRIES } from './nationalities';
 
 const hours = z.nullable(
@@ -59,7 +59,7 @@ export const child = z.object({
   name: optionalText(200),
   guardianContact: optionalText(200),
   sex: code(childSexes),
-  dateOfBirth: z.optional(isoDate),
+  dateOfBirth: z.optional(birthDate),
   /** Age in years when the date of birth is not known. */
   ageYears: z.optional(
     z

@@ -4,8 +4,30 @@ import * as z from 'zod/mini';
 
 export const required = { error: 'errors.required' } as const;
 
-/** A calendar date as typed in a form: `YYYY-MM-DD`. */
-export const isoDate = z.iso.date({ error: 'errors.date' });
+/** A day that exists on the calendar (`2026-02-30` does not). */
+const shaped = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+// Each check speaks only to a date of the right shape; a wrong shape gets the format's own message.
+const realDay = (d: string) => {
+  if (!shaped(d)) return true;
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+};
+
+/**
+ * The date of an event as typed in a form: `YYYY-MM-DD`, a real day, in 2000–2099. Its month is where the
+ * event counts (SPEC §2), and the upstream takes periods of those years only: a typo like 2206 is caught here,
+ * where the person can fix it, not refused by the server on every sync.
+ */
+export const isoDate = z.iso.date({ error: 'errors.date' }).check(
+  z.refine(realDay, { error: 'errors.date' }),
+  z.refine((d) => !shaped(d) || (d >= '2000-01-01' && d <= '2099-12-31'), { error: 'errors.dateRange' }),
+);
+
+/** A date of birth: a real day, not before 1990 (older people are not children in any record here). */
+export const birthDate = z.iso.date({ error: 'errors.date' }).check(
+  z.refine(realDay, { error: 'errors.date' }),
+  z.refine((d) => !shaped(d) || (d >= '1990-01-01' && d <= '2099-12-31'), { error: 'errors.dateRange' }),
+);
 /** A timestamp written by the app, never typed. */
 export const timestamp = z.iso.datetime({ error: 'errors.timestamp' });
 export const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'errors.month' }));
