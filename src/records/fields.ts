@@ -4,14 +4,9 @@ import * as z from 'zod/mini';
 
 export const required = { error: 'errors.required' } as const;
 
-/** A day that exists on the calendar (`2026-02-30` does not). */
+// z.iso.date() already refuses days that do not exist (2026-02-30). The year check speaks only to a date of the
+// right shape; a wrong shape gets the format's own message.
 const shaped = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
-// Each check speaks only to a date of the right shape; a wrong shape gets the format's own message.
-const realDay = (d: string) => {
-  if (!shaped(d)) return true;
-  const t = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-};
 
 /**
  * The date of an event as typed in a form: `YYYY-MM-DD`, a real day, in 2000–2099. Its month is where the
