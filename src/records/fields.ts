@@ -13,16 +13,18 @@ const shaped = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
  * event counts (SPEC §2), and the upstream takes periods of those years only: a typo like 2206 is caught here,
  * where the person can fix it, not refused by the server on every sync.
  */
-export const isoDate = z.iso.date({ error: 'errors.date' }).check(
-  z.refine(realDay, { error: 'errors.date' }),
-  z.refine((d) => !shaped(d) || (d >= '2000-01-01' && d <= '2099-12-31'), { error: 'errors.dateRange' }),
-);
+export const isoDate = z.iso
+  .date({ error: 'errors.date' })
+  .check(
+    z.refine((d) => !shaped(d) || (d >= '2000-01-01' && d <= '2099-12-31'), { error: 'errors.dateRange' }),
+  );
 
 /** A date of birth: a real day, not before 1990 (older people are not children in any record here). */
-export const birthDate = z.iso.date({ error: 'errors.date' }).check(
-  z.refine(realDay, { error: 'errors.date' }),
-  z.refine((d) => !shaped(d) || (d >= '1990-01-01' && d <= '2099-12-31'), { error: 'errors.dateRange' }),
-);
+export const birthDate = z.iso
+  .date({ error: 'errors.date' })
+  .check(
+    z.refine((d) => !shaped(d) || (d >= '1990-01-01' && d <= '2099-12-31'), { error: 'errors.dateRange' }),
+  );
 /** A timestamp written by the app, never typed. */
 export const timestamp = z.iso.datetime({ error: 'errors.timestamp' });
 export const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'errors.month' }));
