@@ -36,7 +36,8 @@ export function tallyCsv(period: string, orgUnit: string, values: Cell[]): strin
       .map(field)
       .join(','),
   );
-  return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
+  // A byte-order mark, as in the app's exports (SPEC §7), so Excel reads the file as UTF-8.
+  return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
 export function registerTallies(app: FastifyInstance, deps: ApiDeps) {

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'errors.notFound'
   | 'errors.invalidRecord'
   | 'privacy.locked'
+  | 'backup.errors.caseCodeClash'
   | 'errors.unexpected';
 
 export class PelitaError extends Error {

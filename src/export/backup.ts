@@ -48,6 +48,10 @@ export function backupFilename(now = new Date()) {
   return `pelita-backup-${now.toISOString().slice(0, 10)}.json`;
 }
 
+/** The error screen's "Export my data" file: every table as it is stored (export/dump.ts). */
+const DUMP_FORMAT = 'pelita.dump/1';
+const dump = z.object({ format: z.literal(DUMP_FORMAT), tables: z.record(z.string(), z.array(z.unknown())) });
+
 const envelope = z.object({
   format: z.string(),
   exportedAt: z.optional(z.string()),
@@ -64,6 +68,14 @@ export function parseBackup(text: string): ParsedBackup {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return { ok: false, problems: [{ reason: 'backup.errors.notJson' }] };
+  }
+  const asDump = dump.safeParse(raw);
+  if (asDump.success) {
+    const { tables } = asDump.data;
+    const records = Object.fromEntries(
+      ['inspections', 'trainings', 'cases', 'activities'].map((t) => [t, tables[t] ?? []]),
+    );
+    raw = { format: BACKUP_FORMAT, records };
   }
   const env = envelope.safeParse(raw);
   if (!env.success) return { ok: false, problems: [{ reason: 'backup.errors.notBackup' }] };

@@ -84,6 +84,13 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
       'rw',
       [db.inspections, db.trainings, db.cases, db.activities, db.outbox, db.tallies, db.tallyMonths],
       async () => {
+        // Case codes are unique on a device; a backup from another device may reuse them. Refuse it whole, in
+        // words, rather than fail half-way on the index.
+        const codes = ready.cases.map((c) => String(c.caseCode));
+        const taken = await db.cases.where('caseCode').anyOf(codes).toArray();
+        const ids = new Map(ready.cases.map((c) => [String(c.caseCode), c.id]));
+        if (taken.some((c) => ids.get(c.caseCode) !== c.id))
+          throw new PelitaError('backup.errors.caseCodeClash');
         for (const table of RECORD_TABLES) {
           const incoming = ready[table];
           if (!incoming.length) continue;

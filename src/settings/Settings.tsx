@@ -12,7 +12,7 @@ import { saveSetting, settings } from './repo';
 function bytes(n: number | null) {
   if (n === null) return t('common.unknown');
   const mb = n / (1024 * 1024);
-  return `${formatNumber(mb, { maximumFractionDigits: mb < 10 ? 1 : 0 })} MB`;
+  return formatNumber(mb, { style: 'unit', unit: 'megabyte', maximumFractionDigits: mb < 10 ? 1 : 0 });
 }
 
 function StorageStatus() {

@@ -44,7 +44,10 @@ describe('tally as CSV', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain('pelita-2026-01-KH-12.csv');
-    expect((await res.text()).split('\r\n')).toEqual([
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // UTF-8 with a byte-order mark, so Excel shows Khmer, Lao, Myanmar and Thai labels right.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes).split('\r\n')).toEqual([
       'period,orgUnit,indicator,sex,ageBand,nationalityGroup,sector,category,agency,service,authority,kind,hardToReach,value',
       '2026-01,KH-12,CHILDREN_IDENTIFIED,female,12-14,,,,,,,,,3',
       '2026-01,KH-12,INSPECTIONS,,,,A,,,,,,yes,5',

@@ -88,3 +88,37 @@ describe('backup', () => {
     expect((await db.activities.get(ID2))?.title).toBe('Newer here');
   });
 });
+
+describe('the error screen export', () => {
+  it('restores its records like a backup, and carries no sync token', async () => {
+    const { dumpAll } = await import('../../src/export/dump');
+    const parsed = parseBackup(file([activity(ID1, 'Radio')]));
+    if (!parsed.ok) throw new Error('expected a good file');
+    await restoreRecords(parsed.file.records);
+    await db.settings.put({ key: 'enrolment', value: { token: 'secret-token-123', deviceId: 'd' } });
+    const text = await (await dumpAll()).text();
+    expect(text).not.toContain('secret-token-123');
+    await db.activities.clear();
+    const again = parseBackup(text);
+    expect(again.ok && again.file.records.activities.map((a) => a.title)).toEqual(['Radio']);
+  });
+});
+
+describe('a backup from another device', () => {
+  it('is refused whole, in words, when its case codes are taken here by other cases', async () => {
+    const { makeCase, rng } = await import('../helpers/golden');
+    const r = rng(3);
+    const here = { ...makeCase(r), caseCode: 'KH-12-2026-0001' };
+    const there = { ...makeCase(r), caseCode: 'KH-12-2026-0001' };
+    const other = { ...makeCase(r), caseCode: 'KH-12-2026-0002' };
+    const mine = parseBackup(JSON.stringify({ format: BACKUP_FORMAT, records: { cases: [here] } }));
+    if (!mine.ok) throw new Error(JSON.stringify(mine.problems));
+    await restoreRecords(mine.file.records);
+    const theirs = parseBackup(JSON.stringify({ format: BACKUP_FORMAT, records: { cases: [there, other] } }));
+    if (!theirs.ok) throw new Error(JSON.stringify(theirs.problems));
+    await expect(restoreRecords(theirs.file.records)).rejects.toMatchObject({
+      code: 'backup.errors.caseCodeClash',
+    });
+    expect((await db.cases.toArray()).map((c) => c.id)).toEqual([here.id]);
+  });
+});
