@@ -9,6 +9,14 @@ import type { ReportBody } from './protocol';
 import { syncStatus } from './status';
 import { previewPending, syncNow } from './sync';
 
+/** The last error in words a field worker understands; the technical text stays beside it for support. */
+function errorWords(raw: string): string {
+  if (raw.startsWith('network') || raw === 'timeout') return 'sync.errorText.network';
+  if (raw === 'rate_limited') return 'sync.errorText.busy';
+  if (/^http 5\d\d$/.test(raw)) return 'sync.errorText.server';
+  return 'sync.errorText.other';
+}
+
 type Preview = Awaited<ReturnType<typeof previewPending>>;
 
 function Status() {
@@ -31,7 +39,9 @@ function Status() {
         {s.lastError && (
           <>
             <dt>{t('sync.status.lastError')}</dt>
-            <dd>{s.lastError}</dd>
+            <dd>
+              {t(errorWords(s.lastError))} <code>{s.lastError}</code>
+            </dd>
           </>
         )}
       </dl>
