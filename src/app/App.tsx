@@ -38,9 +38,19 @@ function useScreen(url: string): Loaded | null | 'not-found' {
       return;
     }
     let live = true;
-    found.screen.load().then((Component) => {
-      if (live) setLoaded({ ...found, Component, url });
-    });
+    found.screen.load().then(
+      (Component) => {
+        if (live) setLoaded({ ...found, Component, url });
+      },
+      // The screen's code could not load (an update replaced it in another tab, say): the error boundary
+      // says so and offers to reload, rather than "Loading…" forever.
+      (err: unknown) => {
+        const Failed = () => {
+          throw err;
+        };
+        if (live) setLoaded({ ...found, Component: Failed, url });
+      },
+    );
     return () => {
       live = false;
     };
