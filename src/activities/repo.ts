@@ -1,16 +1,8 @@
 // All reads and writes of activities (SPEC §2.4). Stored in the `activities` table of src/db/db.ts, one row
 // per activity; `periods` (the activity's month) is derived on every save.
 import { PelitaError } from '../app/errors';
-import { activeList, isWithin, loadLocations } from '../locations/repo';
-import {
-  getRecord,
-  listRecords,
-  newId,
-  type RecordKind,
-  saveRecord,
-  softDelete,
-  undoDelete,
-} from '../records/repo-core';
+import { listPage, type PageQuery } from '../records/list-page';
+import { getRecord, newId, type RecordKind, saveRecord, softDelete, undoDelete } from '../records/repo-core';
 import { activityPeriods, activityTouches } from '../records/touches';
 import { type Activity, type ActivityInput, activity, activityInput } from './schema';
 
@@ -33,31 +25,9 @@ export const getActivity = (id: string): Promise<Activity | undefined> => getRec
 export const deleteActivity = (id: string) => softDelete(activityKind, id);
 export const undoDeleteActivity = (id: string) => undoDelete(activityKind, id);
 
-export interface ActivityQuery {
-  /** `YYYY-MM` */
-  month?: string | undefined;
-  /** A location code: its activities and those of every place below it. */
-  orgUnit?: string | null | undefined;
-  /** Start of the title, any case. */
-  search?: string | undefined;
-  offset?: number;
-  limit?: number;
-}
+export { PAGE_SIZE } from '../records/list-page';
+export type ActivityQuery = PageQuery;
 
-export const PAGE_SIZE = 50;
-
-/** One page of live activities, newest first. */
-export async function listActivities(q: ActivityQuery = {}): Promise<Activity[]> {
-  const orgUnit = q.orgUnit;
-  // isWithin answers from the loaded location list; load it first so sub-locations roll up. Wrapped in
-  // Promise.resolve: inside a liveQuery, a non-Dexie promise must be, or the query stops being observed.
-  if (orgUnit && !activeList.value) await Promise.resolve(loadLocations());
-  return listRecords(activityKind, {
-    dateIndex: 'date',
-    month: q.month || undefined,
-    within: orgUnit ? (code) => isWithin(code, orgUnit) : undefined,
-    search: q.search?.trim() ? { index: 'title', text: q.search } : undefined,
-    offset: q.offset ?? 0,
-    limit: q.limit ?? PAGE_SIZE,
-  });
-}
+/** One page of live records, newest first (see records/list-page.ts). */
+export const listActivities = (q: PageQuery = {}): Promise<Activity[]> =>
+  listPage(activityKind, { date: 'date', search: 'title' }, q);

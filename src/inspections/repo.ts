@@ -3,16 +3,8 @@
 // and `dueOn` (the follow-up date, for the Due list on the home screen) are derived here on every save.
 import { PelitaError } from '../app/errors';
 import { db } from '../db/db';
-import { activeList, isWithin, loadLocations } from '../locations/repo';
-import {
-  getRecord,
-  listRecords,
-  newId,
-  type RecordKind,
-  saveRecord,
-  softDelete,
-  undoDelete,
-} from '../records/repo-core';
+import { listPage, type PageQuery } from '../records/list-page';
+import { getRecord, newId, type RecordKind, saveRecord, softDelete, undoDelete } from '../records/repo-core';
 import { inspectionPeriods, inspectionTouches } from '../records/touches';
 import type { Inspection, InspectionInput } from './schema';
 
@@ -46,34 +38,12 @@ export const getInspection = (id: string): Promise<Inspection | undefined> => ge
 export const deleteInspection = (id: string) => softDelete(inspectionKind, id);
 export const undoDeleteInspection = (id: string) => undoDelete(inspectionKind, id);
 
-export interface InspectionQuery {
-  /** `YYYY-MM` */
-  month?: string | undefined;
-  /** A location code: its inspections and those of every place below it. */
-  orgUnit?: string | null | undefined;
-  /** Start of the establishment's name, any case. */
-  search?: string | undefined;
-  offset?: number;
-  limit?: number;
-}
+export { PAGE_SIZE } from '../records/list-page';
+export type InspectionQuery = PageQuery;
 
-export const PAGE_SIZE = 50;
-
-/** One page of live inspections, newest first. */
-export async function listInspections(q: InspectionQuery = {}): Promise<Inspection[]> {
-  const orgUnit = q.orgUnit;
-  // isWithin answers from the loaded location list; load it first so sub-locations roll up. Wrapped in
-  // Promise.resolve: inside a liveQuery, a non-Dexie promise must be, or the query stops being observed.
-  if (orgUnit && !activeList.value) await Promise.resolve(loadLocations());
-  return listRecords(inspectionKind, {
-    dateIndex: 'date',
-    month: q.month || undefined,
-    within: orgUnit ? (code) => isWithin(code, orgUnit) : undefined,
-    search: q.search?.trim() ? { index: 'establishment.name', text: q.search } : undefined,
-    offset: q.offset ?? 0,
-    limit: q.limit ?? PAGE_SIZE,
-  });
-}
+/** One page of live records, newest first (see records/list-page.ts). */
+export const listInspections = (q: PageQuery = {}): Promise<Inspection[]> =>
+  listPage(inspectionKind, { date: 'date', search: 'establishment.name' }, q);
 
 /** Live inspections whose follow-up is due on or before `untilDate` (`YYYY-MM-DD`), soonest first. */
 export async function dueInspections(untilDate: string): Promise<Inspection[]> {

@@ -3,16 +3,8 @@
 // `periods` (the month the session started) is derived on every save. Participants count at their own
 // location, so a save marks for sync every (month, location) the session and its participants touch.
 import { PelitaError } from '../app/errors';
-import { activeList, isWithin, loadLocations } from '../locations/repo';
-import {
-  getRecord,
-  listRecords,
-  newId,
-  type RecordKind,
-  saveRecord,
-  softDelete,
-  undoDelete,
-} from '../records/repo-core';
+import { listPage, type PageQuery } from '../records/list-page';
+import { getRecord, newId, type RecordKind, saveRecord, softDelete, undoDelete } from '../records/repo-core';
 import { trainingPeriods, trainingTouches } from '../records/touches';
 import { type Training, type TrainingInput, training, trainingInput } from './schema';
 
@@ -41,31 +33,9 @@ export function inputOf(t: Training): TrainingInput {
   return fields;
 }
 
-export interface TrainingQuery {
-  /** `YYYY-MM`: sessions that started that month. */
-  month?: string | undefined;
-  /** A location code: sessions held there or anywhere below it. */
-  orgUnit?: string | null | undefined;
-  /** Start of the title, any case. */
-  search?: string | undefined;
-  offset?: number;
-  limit?: number;
-}
+export { PAGE_SIZE } from '../records/list-page';
+export type TrainingQuery = PageQuery;
 
-export const PAGE_SIZE = 50;
-
-/** One page of live sessions, newest first (by start date). */
-export async function listTrainings(q: TrainingQuery = {}): Promise<Training[]> {
-  const orgUnit = q.orgUnit;
-  // isWithin answers from the loaded location list; load it first so sub-locations roll up. Wrapped in
-  // Promise.resolve: inside a liveQuery, a non-Dexie promise must be, or the query stops being observed.
-  if (orgUnit && !activeList.value) await Promise.resolve(loadLocations());
-  return listRecords(trainingKind, {
-    dateIndex: 'startDate',
-    month: q.month || undefined,
-    within: orgUnit ? (code) => isWithin(code, orgUnit) : undefined,
-    search: q.search?.trim() ? { index: 'title', text: q.search } : undefined,
-    offset: q.offset ?? 0,
-    limit: q.limit ?? PAGE_SIZE,
-  });
-}
+/** One page of live records, newest first (see records/list-page.ts). */
+export const listTrainings = (q: PageQuery = {}): Promise<Training[]> =>
+  listPage(trainingKind, { date: 'startDate', search: 'title' }, q);
