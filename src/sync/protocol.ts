@@ -2,11 +2,15 @@
 // (to refuse bad input). Anything the server accepts must parse here, so the two can never drift apart.
 // Error messages are translation keys: the server sends them back in its 400 list, and the app can show them.
 import * as z from 'zod/mini';
+// catalog.ts is plain data (it imports only the code lists, which indicators.ts already brings): reading `by`
+// from it keeps one definition of each indicator's breakdowns without pulling the tally engine in.
+import { INDICATORS } from '../tally/catalog';
 import {
   DISAGGREGATION_KEYS,
   DISAGGREGATIONS,
   type DisaggregationKey,
   INDICATOR_CODES,
+  type IndicatorCode,
 } from '../tally/indicators';
 
 export const REPORT_SCHEMA = 'pelita.report/1';
@@ -48,16 +52,41 @@ const disaggregationShape = Object.fromEntries(
 export const disaggregation = z.strictObject(disaggregationShape, 'errors.unknownBreakdown');
 export type Disaggregation = Partial<Record<DisaggregationKey, string>>;
 
-export const cell = z.strictObject(
-  {
-    indicator,
-    disaggregation,
-    value: z
-      .int('errors.wholeNumber')
-      .check(z.minimum(0, 'errors.notNegative'), z.maximum(MAX_VALUE, 'errors.tooLarge')),
-  },
-  'errors.unknownField',
-);
+/** The breakdowns each indicator may carry: its catalog `by`, the keys the tally writes for it. */
+export const BREAKDOWNS = Object.fromEntries(INDICATORS.map((d) => [d.code, d.by])) as Record<
+  IndicatorCode,
+  readonly DisaggregationKey[]
+>;
+
+export const cell = z
+  .strictObject(
+    {
+      indicator,
+      disaggregation,
+      value: z
+        .int('errors.wholeNumber')
+        .check(z.minimum(0, 'errors.notNegative'), z.maximum(MAX_VALUE, 'errors.tooLarge')),
+    },
+    'errors.unknownField',
+  )
+  .check(
+    // A known key on the wrong indicator (children identified "by activity kind") would be stored as a cell
+    // no screen, export or DHIS2 mapping can place. Checked per cell so every such key is listed at once.
+    z.superRefine((c, ctx) => {
+      const allowed: readonly DisaggregationKey[] | undefined = BREAKDOWNS[c.indicator];
+      if (!allowed) return; // an unknown indicator already has its own issue
+      for (const key of Object.keys(c.disaggregation) as DisaggregationKey[]) {
+        if (!allowed.includes(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['disaggregation', key],
+            message: 'errors.protocol.breakdownNotForIndicator',
+            input: c.disaggregation[key],
+          });
+        }
+      }
+    }),
+  );
 export type Cell = {
   indicator: (typeof INDICATOR_CODES)[number];
   disaggregation: Disaggregation;

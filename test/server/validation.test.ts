@@ -77,6 +77,16 @@ describe('report body', () => {
       report([{ ...good, disaggregation: { hardToReach: 'unknown' } }]),
       ['values', 0, 'disaggregation', 'hardToReach'],
     ],
+    [
+      'a breakdown the indicator does not have',
+      report([{ ...good, disaggregation: { sex: 'female', kind: 'law_reviewed' } }]),
+      ['values', 0, 'disaggregation', 'kind'],
+    ],
+    [
+      'a breakdown on an indicator that has none',
+      report([good, cell('CASES_REPORTED_ONLINE', { sex: 'male' }, 1)]),
+      ['values', 1, 'disaggregation', 'sex'],
+    ],
     ['a negative value', report([{ ...good, value: -1 }]), ['values', 0, 'value']],
     ['a fractional value', report([{ ...good, value: 2.5 }]), ['values', 0, 'value']],
     ['a value as a string', report([{ ...good, value: '3' }]), ['values', 0, 'value']],
@@ -113,13 +123,27 @@ describe('report body', () => {
     const answer = (await res.json()) as Issues;
     expect(answer.error).toBe('invalid_body');
     expect(answer.issues.map((i) => i.path)).toContainEqual(path);
-    for (const issue of answer.issues) expect(issue.message).toMatch(/^errors\.[a-zA-Z]+$/);
+    for (const issue of answer.issues) expect(issue.message).toMatch(/^errors(\.[a-zA-Z]+)+$/);
     await expectNothingStored();
   });
 
   it('stores nothing of a report whose last cell is bad, even when the rest is good', async () => {
     const cells = [good, cell('INSPECTIONS', {}, 4), { ...good, disaggregation: { sex: 'male' }, value: -2 }];
     expect((await put(s.url, dev, '2026-01', 'KH-12', report(cells))).status).toBe(400);
+    await expectNothingStored();
+  });
+
+  it('says which breakdown does not belong to which indicator, in a translated message', async () => {
+    const cells = [good, cell('ACTIVITIES', { kind: 'law_reviewed', sector: 'A' }, 2)];
+    const res = await put(s.url, dev, '2026-01', 'KH-12', report(cells));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Issues).issues).toEqual([
+      {
+        path: ['values', 1, 'disaggregation', 'sector'],
+        code: 'custom',
+        message: 'errors.protocol.breakdownNotForIndicator',
+      },
+    ]);
     await expectNothingStored();
   });
 
