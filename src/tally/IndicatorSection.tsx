@@ -1,8 +1,8 @@
 // One computed indicator on the report: its name, what it counts, the Annex 2 indicator it serves, its total
 // with the change against last month, a bar chart of its main breakdown, and its tables.
-import { formatNumber, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import { BarChart } from './BarChart';
-import { changeText, OneWayTable, TwoWayTable, tableCaption } from './IndicatorTable';
+import { changeText, countText, OneWayTable, TwoWayTable, tableCaption } from './IndicatorTable';
 import { codeLabel } from './labels';
 import type { IndicatorModel } from './report-model';
 
@@ -49,14 +49,14 @@ export function IndicatorSection({ model, previousMonthName }: Props) {
         <strong>{t('report.annex2')}</strong> {t(def.annex2)}
       </p>
       <p class="report-total">
-        <strong>{t('report.totalIs', { n: formatNumber(total) })}</strong>{' '}
+        <strong>{t('report.totalIs', { n: countText(total) })}</strong>{' '}
         <span class="change">{changeText(total, previous, previousMonthName)}</span>
       </p>
-      {total === 0 && previous === 0 ? (
+      {total.n === 0 && previous.n === 0 ? (
         <p class="hint">{t('report.nothing')}</p>
       ) : (
         <>
-          {chart && total > 0 && (
+          {chart && total.n !== 0 && (
             <BarChart
               id={`${id}-chart`}
               caption={t('report.chartCaption', { table: tableCaption(label, [chart.key]) })}

@@ -6,11 +6,15 @@
 import type { ComponentChildren } from 'preact';
 import { formatNumber, t } from '../i18n/i18n';
 import { codeLabel, disaggregationKeyLabel } from './labels';
-import type { OneWay, TwoWay } from './report-model';
+import { type Count, change, type OneWay, type TwoWay } from './report-model';
 
-/** "+3 since February 2026", "−2 since …" or "No change since …". */
-export function changeText(now: number, before: number, previousMonthName: string): string {
-  const delta = now - before;
+/** A count as printed: the number, or the mark of a hidden one (`<5`, `x`). */
+export const countText = (c: Count) => (c.n === null ? c.mark : formatNumber(c.n));
+
+/** "+3 since February 2026", "−2 since …", "No change since …", or that it is hidden with a small number. */
+export function changeText(now: Count, before: Count, previousMonthName: string): string {
+  const delta = change(now, before);
+  if (delta === null) return t('report.changeHidden', { month: previousMonthName });
   if (delta === 0) return t('report.noChange', { month: previousMonthName });
   return t('report.changeSince', {
     change: formatNumber(delta, { signDisplay: 'exceptZero' }),
@@ -18,8 +22,11 @@ export function changeText(now: number, before: number, previousMonthName: strin
   });
 }
 
-/** The short form in a table cell: "+3", "−2", "0". */
-const delta = (now: number, before: number) => formatNumber(now - before, { signDisplay: 'exceptZero' });
+/** The short form in a table cell: "+3", "−2", "0", or "hidden". */
+export function deltaText(now: Count, before: Count): string {
+  const delta = change(now, before);
+  return delta === null ? t('report.hidden') : formatNumber(delta, { signDisplay: 'exceptZero' });
+}
 
 /** "Children identified, by Sex and Age band". */
 export function tableCaption(indicatorLabel: string, keys: readonly string[]): string {
@@ -50,6 +57,11 @@ export function TableWrap({ id, children }: { id: string; children: ComponentChi
   );
 }
 
+/** A count's cell; a hidden one is marked so print and screen can set it apart. */
+function Num({ c }: { c: Count }) {
+  return <td class={c.n === null ? 'num hidden-count' : 'num'}>{countText(c)}</td>;
+}
+
 export function OneWayTable({ id, model, indicator, caption, previousMonthName }: TableProps<OneWay>) {
   const change = t('report.changeColumn', { month: previousMonthName });
   return (
@@ -71,16 +83,16 @@ export function OneWayTable({ id, model, indicator, caption, previousMonthName }
           {model.rows.map((r) => (
             <tr key={r.value}>
               <th scope="row">{codeLabel(model.key, r.value, indicator)}</th>
-              <td class="num">{formatNumber(r.n)}</td>
-              <td class="num">{delta(r.n, r.previous)}</td>
+              <Num c={r.n} />
+              <td class="num">{deltaText(r.n, r.previous)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">{t('report.total')}</th>
-            <td class="num">{formatNumber(model.total)}</td>
-            <td class="num">{delta(model.total, model.previous)}</td>
+            <Num c={model.total} />
+            <td class="num">{deltaText(model.total, model.previous)}</td>
           </tr>
         </tfoot>
       </table>
@@ -114,12 +126,10 @@ export function TwoWayTable({ id, model, indicator, caption, previousMonthName }
             <tr key={r}>
               <th scope="row">{codeLabel(model.rowKey, r, indicator)}</th>
               {model.cells[i]!.map((n, j) => (
-                <td key={model.cols[j]} class="num">
-                  {formatNumber(n)}
-                </td>
+                <Num key={model.cols[j]} c={n} />
               ))}
-              <td class="num">{formatNumber(model.rowTotals[i]!)}</td>
-              <td class="num">{delta(model.rowTotals[i]!, model.previousRowTotals[i]!)}</td>
+              <Num c={model.rowTotals[i]!} />
+              <td class="num">{deltaText(model.rowTotals[i]!, model.previousRowTotals[i]!)}</td>
             </tr>
           ))}
         </tbody>
@@ -127,12 +137,10 @@ export function TwoWayTable({ id, model, indicator, caption, previousMonthName }
           <tr>
             <th scope="row">{t('report.total')}</th>
             {model.colTotals.map((n, j) => (
-              <td key={model.cols[j]} class="num">
-                {formatNumber(n)}
-              </td>
+              <Num key={model.cols[j]} c={n} />
             ))}
-            <td class="num">{formatNumber(model.total)}</td>
-            <td class="num">{delta(model.total, model.previous)}</td>
+            <Num c={model.total} />
+            <td class="num">{deltaText(model.total, model.previous)}</td>
           </tr>
         </tfoot>
       </table>

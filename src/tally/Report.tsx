@@ -2,7 +2,8 @@
 // breakdowns, bar chart and change against the month before; print it on A4; download it as CSV or as DHIS2
 // data. The numbers come from the stored tallies (tally/repo.ts `monthValues`), kept up to date by every save,
 // so the screen reads a few hundred cells per month whether the device holds a hundred records or 100,000;
-// the tables are built from them once per (month, location) and memoised.
+// the tables are built from them once per (month, location) and memoised. Small numbers are hidden by default
+// (SPEC §7): the printed report is handed round at meetings, so it is shared like an export.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { toPelitaError } from '../app/errors';
@@ -72,7 +73,11 @@ export function Report(_props: { params?: Record<string, string> }) {
   );
   const area = useMemo(() => (tree && orgUnit ? areaOf(tree, orgUnit) : null), [tree, orgUnit]);
   const { data, error } = useMonthData(area, month);
-  const models = useMemo(() => data && buildReport(data.current, data.previous), [data]);
+  const [hideSmall, setHideSmall] = useState(true);
+  const models = useMemo(
+    () => data && buildReport(data.current, data.previous, hideSmall),
+    [data, hideSmall],
+  );
   const validMonth = MONTH.test(month);
   const place = orgUnit && tree ? tree.nameOf(orgUnit) : '';
   const previousMonthName = validMonth ? formatMonth(previousMonth(month)) : '';
@@ -108,6 +113,7 @@ export function Report(_props: { params?: Record<string, string> }) {
           path={tree?.pathOf(orgUnit) ?? orgUnit}
           month={month}
           generatedAt={data?.at ?? null}
+          hideSmall={hideSmall}
         />
       )}
       <ReportControls
@@ -116,6 +122,8 @@ export function Report(_props: { params?: Record<string, string> }) {
         orgUnit={orgUnit}
         onOrgUnit={setOrgUnit}
         canPrint={!!data}
+        hideSmall={hideSmall}
+        onHideSmall={setHideSmall}
       />
       <ExportPanel area={area} month={validMonth ? month : ''} />
       {/* Says that new numbers are there, without reading the whole report aloud. */}

@@ -1,5 +1,6 @@
 // What the report is about: the month (last month by default) and the location (the device's default
-// location, else its home country; a location includes everything below it), and the Print button.
+// location, else its home country; a location includes everything below it), whether small numbers are hidden
+// on screen and on paper (on by default, as for a shared export), and the Print button.
 import { t } from '../i18n/i18n';
 import { LocationPicker } from '../locations/LocationPicker';
 
@@ -9,9 +10,12 @@ interface Props {
   orgUnit: string | null;
   onOrgUnit: (code: string | null) => void;
   canPrint: boolean;
+  hideSmall: boolean;
+  onHideSmall: (hide: boolean) => void;
 }
 
-export function ReportControls({ month, onMonth, orgUnit, onOrgUnit, canPrint }: Props) {
+export function ReportControls(props: Props) {
+  const { month, onMonth, orgUnit, onOrgUnit, canPrint, hideSmall, onHideSmall } = props;
   return (
     <search class="report-controls no-print">
       <div class="grid-2">
@@ -33,6 +37,19 @@ export function ReportControls({ month, onMonth, orgUnit, onOrgUnit, canPrint }:
           onChange={onOrgUnit}
         />
       </div>
+      <label class="check" for="report-hide-small">
+        <input
+          id="report-hide-small"
+          type="checkbox"
+          checked={hideSmall}
+          aria-describedby="report-hide-small-hint"
+          onChange={(e) => onHideSmall(e.currentTarget.checked)}
+        />
+        {t('report.hideSmall')}
+      </label>
+      <p class="hint" id="report-hide-small-hint">
+        {t(hideSmall ? 'report.hideSmallOn' : 'report.hideSmallOff')}
+      </p>
       <div class="actions">
         <button type="button" disabled={!canPrint} onClick={() => window.print()}>
           {t('report.print')}

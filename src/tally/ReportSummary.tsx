@@ -1,7 +1,7 @@
 // The month at a glance: every computed indicator's total and its change, each linking to its section, so
 // the long report can be read (and moved through by keyboard) from the top.
-import { formatNumber, t } from '../i18n/i18n';
-import { TableWrap } from './IndicatorTable';
+import { t } from '../i18n/i18n';
+import { countText, deltaText, TableWrap } from './IndicatorTable';
 import type { IndicatorModel } from './report-model';
 
 export function ReportSummary({
@@ -34,8 +34,8 @@ export function ReportSummary({
               <th scope="row">
                 <a href={`#ind-${m.def.code}`}>{t(m.def.labelKey)}</a>
               </th>
-              <td class="num">{formatNumber(m.total)}</td>
-              <td class="num">{formatNumber(m.total - m.previous, { signDisplay: 'exceptZero' })}</td>
+              <td class={m.total.n === null ? 'num hidden-count' : 'num'}>{countText(m.total)}</td>
+              <td class="num">{deltaText(m.total, m.previous)}</td>
             </tr>
           ))}
         </tbody>

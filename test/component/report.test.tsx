@@ -1,6 +1,7 @@
 // The monthly report: records saved through their repos show up as totals, crossed tables and changes against
-// the month before, for a location and everything within it; the CSV and DHIS2 downloads carry those numbers
-// (small ones hidden when sharing), and DHIS2 is told explicitly when a count fell to zero.
+// the month before, for a location and everything within it; small numbers are hidden on screen and on paper
+// unless unticked; the CSV and DHIS2 downloads carry those numbers (small ones hidden when sharing), and DHIS2
+// is told explicitly when a count fell to zero.
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -95,6 +96,8 @@ async function seed() {
   return { boy };
 }
 
+const HIDE_SMALL = 'Hide small numbers (1–4) on screen and in print';
+
 const section = (name: string) =>
   screen.getByRole('heading', { level: 2, name }).closest('section') as HTMLElement;
 
@@ -126,6 +129,8 @@ describe('Report', { timeout: 60_000 }, () => {
   it('shows totals, crossed tables with translated labels and the change since the month before', async () => {
     await seed();
     await openMarch();
+    // The seed's numbers are all small: see them raw, as for internal use.
+    await userEvent.setup().click(screen.getByLabelText(HIDE_SMALL));
     const identified = section('Children identified');
     expect(within(identified).getByText('Total: 3')).toBeTruthy();
     expect(within(identified).getByText('+2 since February 2026')).toBeTruthy();
@@ -169,6 +174,68 @@ describe('Report', { timeout: 60_000 }, () => {
     // Phnom Penh alone: the case in Siem Reap (KH-17) drops out.
     await userEvent.setup().selectOptions(screen.getByLabelText(/^Location/), 'KH-12');
     await waitFor(() => expect(within(section('Children identified')).getByText('Total: 2')).toBeTruthy());
+  });
+
+  it('hides small numbers on screen by default, so that no total or change gives them away', async () => {
+    // March: two girls of 13 and seven boys of 9; February: one girl of 13.
+    for (let i = 0; i < 2; i++) await saveCase(aCase('2026-03-05', 'female', 13));
+    for (let i = 0; i < 7; i++) await saveCase(aCase('2026-03-06', 'male', 9));
+    await saveCase(aCase('2026-02-10', 'female', 13));
+    const user = userEvent.setup();
+    await openMarch();
+    const toggle = screen.getByLabelText(HIDE_SMALL) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+
+    const identified = section('Children identified');
+    const table = within(identified).getByRole('table', { name: 'Children identified, by Sex and Age band' });
+    const cells = (name: RegExp) =>
+      within(within(table).getByRole('row', { name }))
+        .getAllByRole('cell')
+        .map((td) => td.textContent);
+    const girls = cells(/^Girl/);
+    expect(girls).toContain('<5');
+    expect(girls).not.toContain('2');
+    // The girls' total and change are hidden, and so is the change of every hidden cell.
+    expect(girls.slice(-2)).toEqual([expect.stringMatching(/^(<5|x)$/), 'hidden']);
+    // Boys' row total and the grand total together would give 9 − 7 = 2: at most one of them is shown.
+    const boys = cells(/^Boy/);
+    const foot = cells(/^Total/);
+    const shownNumbers = [boys.at(-2), foot.at(-2)].filter((x) => /^\d+$/.test(x ?? ''));
+    expect(shownNumbers.length).toBeLessThan(2);
+    // The same for the 12–14 column: its total is not shown, nor does the grand total minus 5–11 give it.
+    expect(foot[1]).toMatch(/^(<5|x)$/);
+    // Nowhere in the section, nor in the summary, is a 2 or a change that leads to it.
+    const numbers = [...identified.querySelectorAll('td, .bar-value')].map((el) => el.textContent);
+    expect(numbers).not.toContain('2');
+    expect(numbers).toContain('<5');
+    expect(within(identified).getByText(/^Total: /).textContent).toMatch(/^Total: (9|x)$/);
+    expect(identified.querySelector('.report-total .change')?.textContent).toBe(
+      'Change since February 2026: hidden (small numbers)',
+    );
+    const summary = within(screen.getByRole('table', { name: /all indicators$/ })).getByRole('row', {
+      name: /^Children identified/,
+    });
+    const [total, totalChange] = within(summary)
+      .getAllByRole('cell')
+      .map((td) => td.textContent);
+    // Last month's 1 is hidden too, so this month's change does not show however the total is shown.
+    expect(totalChange).toBe('hidden');
+    expect(total === '9' || total === 'x').toBe(true);
+    // The bar for girls is not drawn; its row says it is hidden.
+    const chart = within(identified).getByRole('figure', {
+      name: /^Bar chart: Children identified, by Sex$/,
+    });
+    const girlBar = within(chart).getByText('Girl').closest('li') as HTMLElement;
+    expect(girlBar.querySelector('.bar')).toBeNull();
+    expect(girlBar.textContent).toMatch(/(<5|x) \(hidden\)/);
+    // The printed sheet says so.
+    expect(document.querySelector('.print-header')?.textContent).toContain('Hidden: 1–4 show as <5');
+
+    await user.click(toggle);
+    expect(cells(/^Girl/)).toEqual(['0', '2', '2', '+1']);
+    expect(cells(/^Boy/)).toEqual(['7', '0', '7', '+7']);
+    expect(within(section('Children identified')).getByText('Total: 9')).toBeTruthy();
+    expect(document.querySelector('.print-header')?.textContent).toContain('internal use only');
   });
 
   it('prints with a header naming the place, month and device', async () => {
