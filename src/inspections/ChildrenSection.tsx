@@ -36,9 +36,11 @@ export function ChildrenSection({ form, onCreateCase, blocked }: Props) {
   useEffect(() => {
     const target = focusNext.current;
     if (!target) return;
+    const el = target === 'add' ? addButton.current : document.getElementById(`child-${target}`);
+    // This section may render again before the form's new rows reach it: keep the wish until the row exists.
+    if (!el) return;
     focusNext.current = null;
-    if (target === 'add') addButton.current?.focus();
-    else document.getElementById(`child-${target}`)?.focus();
+    el.focus();
   });
 
   const add = () => {

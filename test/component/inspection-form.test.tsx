@@ -221,10 +221,10 @@ describe('InspectionForm', { timeout: 30_000 }, () => {
     await user.click(add);
     await choose(user, 'Sex', 'Boy', group('Child 2'));
     await user.click(screen.getByRole('button', { name: 'Remove child 1' }));
-    // The boy's row is now "Child 1" and has the focus.
-    const row = group('Child 1');
-    await waitFor(() => expect(document.activeElement).toBe(row));
-    expect((within(row).getByLabelText('Boy') as HTMLInputElement).checked).toBe(true);
+    // The boy's row is now "Child 1" and has the focus. Looked up inside waitFor: until the form has
+    // re-rendered, "Child 1" is still the girl's row, on its way out.
+    await waitFor(() => expect(document.activeElement).toBe(group('Child 1')));
+    expect((within(group('Child 1')).getByLabelText('Boy') as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Remove child 1' }));
     expect(screen.queryByRole('group', { name: /Child \d/ })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(add));
