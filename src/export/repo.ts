@@ -1,40 +1,30 @@
 // Reads and writes for backup and restore. A restore merges by id, keeping whichever copy of a record was
 // changed last (`updatedAt`), in one transaction with its outbox marks: it all lands, or nothing does.
+
+import { activityKind } from '../activities/repo';
 import { PelitaError, toPelitaError } from '../app/errors';
-import { caseDueOn, db, RECORD_TABLES, type RecordTable } from '../db/db';
+import { caseKind } from '../cases/repo';
+import { db, RECORD_TABLES, type RecordTable } from '../db/db';
+import { inspectionKind } from '../inspections/repo';
 import { openForRead, sealForStore } from '../privacy/personal';
 import { vault } from '../privacy/vault';
 import type { RecordBase } from '../records/fields';
-import * as touches from '../records/touches';
+import type { RecordKind } from '../records/repo-core';
 import { markChanged } from '../sync/outbox';
 import { forgetMonths } from '../tally/repo';
+import { trainingKind } from '../trainings/repo';
 import type { BackupRecords } from './backup';
 
 type AnyRecord = RecordBase & Record<string, unknown>;
 
-const derive: Record<
-  RecordTable,
-  (r: never) => { periods: string[]; pairs: Array<readonly [string, string]>; extra?: object }
-> = {
-  inspections: (r: Parameters<typeof touches.inspectionTouches>[0]) => ({
-    periods: touches.inspectionPeriods(r),
-    pairs: touches.inspectionTouches(r),
-    extra: { dueOn: r.followUpDue ?? null },
-  }),
-  trainings: (r: Parameters<typeof touches.trainingTouches>[0]) => ({
-    periods: touches.trainingPeriods(r),
-    pairs: touches.trainingTouches(r),
-  }),
-  cases: (r: Parameters<typeof touches.caseTouches>[0]) => ({
-    periods: touches.casePeriods(r),
-    pairs: touches.caseTouches(r),
-    extra: { dueOn: caseDueOn(r) },
-  }),
-  activities: (r: Parameters<typeof touches.activityTouches>[0]) => ({
-    periods: touches.activityPeriods(r),
-    pairs: touches.activityTouches(r),
-  }),
-};
+// Each record type says which months and places it counts in and what it derives on save: a restored record
+// is stored exactly as a saved one would be.
+const KINDS = {
+  inspections: inspectionKind,
+  trainings: trainingKind,
+  cases: caseKind,
+  activities: activityKind,
+} as unknown as Record<RecordTable, RecordKind<AnyRecord>>;
 
 /** Every record, personal fields opened: a locked device refuses (the backup would lose them). */
 export async function readAllRecords(): Promise<BackupRecords> {
@@ -104,10 +94,11 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
               result.unchanged++;
               return;
             }
-            const d = derive[table](r as never);
-            toPut.push({ ...r, periods: d.periods, ...(d.extra ?? {}) });
-            pairs.push(...d.pairs);
-            if (before) pairs.push(...derive[table](before as never).pairs);
+            const kind = KINDS[table];
+            const stored = { ...r, periods: kind.periodsOf(r) };
+            toPut.push(kind.derive ? kind.derive(stored) : stored);
+            pairs.push(...kind.touches(r));
+            if (before) pairs.push(...kind.touches(before));
             if (before) result.updated++;
             else result.added++;
           });
