@@ -105,7 +105,7 @@ export const V3_STORES = {
   tallyMonths: 'period',
 } as const;
 
-/** The earliest date among a case's open follow-up dates, or null. Used by the v2 upgrade and by the repo. */
+/** When the case's latest follow-up says the next visit is due (null once closed). Used by the v2 upgrade and by the repo. */
 export function caseDueOn(c: Pick<ChildCase, 'followUps' | 'status'>): string | null {
   if (c.status === 'closed') return null;
   const last = [...c.followUps].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
