@@ -1,17 +1,14 @@
 // The activity form (SPEC §2.4), new (`/activities/new`) or saved (`/activities/<id>`). Drafts are kept as the
 // person types (useRecordForm); Save validates everything and goes back to the list.
-import { useEffect, useMemo, useState } from 'preact/hooks';
 import { navigate } from '../app/router';
 import { t } from '../i18n/i18n';
 import { LocationPicker } from '../locations/LocationPicker';
 import { activityKinds } from '../records/codes';
-import { draftKey } from '../records/drafts';
 import { today } from '../records/periods';
-import { newId } from '../records/repo-core';
 import { settings } from '../settings/repo';
 import { FormShell } from '../ui/form/FormShell';
 import { DateField, SelectField, TextField } from '../ui/form/fields';
-import { useRecordForm } from '../ui/form/useRecordForm';
+import { useRecordEditor } from '../ui/form/useRecordEditor';
 import { deleteActivity, getActivity, saveActivity, undoDeleteActivity } from './repo';
 import { type Activity, type ActivityInput, activityInput } from './schema';
 
@@ -27,26 +24,13 @@ function fieldsOf(record: Activity): ActivityInput {
 }
 
 export function ActivityForm({ params }: { params: Record<string, string> }) {
-  const isNew = params.id === 'new';
-  const recordId = useMemo(() => (isNew ? newId() : (params.id as string)), [params.id]);
-  const [initial, setInitial] = useState<ActivityInput | undefined>(() => (isNew ? blank() : undefined));
-  const [missing, setMissing] = useState(false);
-
-  useEffect(() => {
-    if (isNew) return;
-    getActivity(recordId).then((r) => {
-      if (r && r.deletedAt === null) setInitial(fieldsOf(r));
-      else setMissing(true);
-    });
-  }, [recordId]);
-
-  const form = useRecordForm<ActivityInput>({
+  const { isNew, recordId, form, missing } = useRecordEditor({
+    id: params.id as string,
+    type: 'activities',
     schema: activityInput,
-    initial,
-    draftKey: draftKey('activities', isNew ? 'new' : recordId),
-    // Written on the next tick, not after a pause: a write begun while the tab closes may never land, so
-    // the draft must already be there. A small put per change is cheap even on a low-end phone.
-    draftDelay: 0,
+    blank,
+    load: getActivity,
+    fieldsOf,
   });
 
   if (missing) {

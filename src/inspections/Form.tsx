@@ -1,18 +1,17 @@
 // The inspection form (SPEC §2.1), new (`/inspections/new`) or saved (`/inspections/<id>`). Drafts are kept as
 // the person types (useRecordForm); Save validates everything and goes back to the list.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { PelitaError } from '../app/errors';
 import { navigate } from '../app/router';
 import { t } from '../i18n/i18n';
 import { LocationPicker } from '../locations/LocationPicker';
 import { formality, inspectionTypes, isicSections, UNKNOWN } from '../records/codes';
-import { draftKey } from '../records/drafts';
 import { today } from '../records/periods';
-import { newId } from '../records/repo-core';
 import { settings } from '../settings/repo';
 import { FormShell } from '../ui/form/FormShell';
 import { DateField, NumberField, RadioGroup, SelectField, TextField, YesNoField } from '../ui/form/fields';
-import { type RecordForm, useRecordForm } from '../ui/form/useRecordForm';
+import { useRecordEditor } from '../ui/form/useRecordEditor';
+import type { RecordForm } from '../ui/form/useRecordForm';
 import { showToast } from '../ui/toast';
 import { ChildrenSection } from './ChildrenSection';
 import { OutcomesSection } from './OutcomesSection';
@@ -40,29 +39,16 @@ function fieldsOf(record: Inspection): InspectionInput {
 }
 
 export function InspectionForm({ params }: { params: Record<string, string> }) {
-  const isNew = params.id === 'new';
   // A new inspection gets its id now, so "Create child case" can save it and point the case at it.
-  const recordId = useMemo(() => (isNew ? newId() : (params.id as string)), [params.id]);
-  const [initial, setInitial] = useState<InspectionInput | undefined>(() => (isNew ? blank() : undefined));
-  const [missing, setMissing] = useState(false);
-  const [blocked, setBlocked] = useState(false);
-
-  useEffect(() => {
-    if (isNew) return;
-    getInspection(recordId).then((r) => {
-      if (r && r.deletedAt === null) setInitial(fieldsOf(r));
-      else setMissing(true);
-    });
-  }, [recordId]);
-
-  const form = useRecordForm<InspectionInput>({
+  const { isNew, recordId, form, missing } = useRecordEditor({
+    id: params.id as string,
+    type: 'inspections',
     schema: inspectionInput,
-    initial,
-    draftKey: draftKey('inspections', isNew ? 'new' : recordId),
-    // Written on the next tick, not after a pause: a write begun while the tab closes may never land, so
-    // the draft must already be there. A small put per change is cheap even on a low-end phone.
-    draftDelay: 0,
+    blank,
+    load: getInspection,
+    fieldsOf,
   });
+  const [blocked, setBlocked] = useState(false);
 
   if (missing) {
     return (
