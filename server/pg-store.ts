@@ -129,14 +129,18 @@ export async function createPgStore(url: string, { poolSize }: PgOptions): Promi
       [key, JSON.stringify(value)],
     );
 
-  /** Reads the tree again when another process (or this one) replaced it; the config always. */
-  async function refresh(c: Client | pg.Pool, lockTree = '') {
+  /**
+   * Reads the tree again when another process (or this one) replaced it. `withConfig`: the settings too (the
+   * poll and admin changes); a report write needs only the tree, one query.
+   */
+  async function refresh(c: Client | pg.Pool, lockTree = '', withConfig = true) {
     const version = (await setting<number>(c, 'tree_version', lockTree)) ?? 1;
     if (version !== treeVersion) {
       tree = new Tree((await setting<Location[]>(c, 'locations')) ?? DEFAULT_LOCATIONS);
       treeVersion = version;
+      withConfig = true;
     }
-    config = (await setting<ConfigState>(c, 'config')) ?? DEFAULT_CONFIG;
+    if (withConfig) config = (await setting<ConfigState>(c, 'config')) ?? DEFAULT_CONFIG;
   }
 
   async function tx<T>(work: (c: Client) => Promise<T>, mode = 'BEGIN'): Promise<T> {
@@ -313,7 +317,7 @@ export async function createPgStore(url: string, { poolSize }: PgOptions): Promi
 
     async putReport(deviceId, period, orgUnit, report, now, { maxPairs }) {
       return tx(async (c): Promise<PutResult> => {
-        await refresh(c, 'FOR SHARE');
+        await refresh(c, 'FOR SHARE', false);
         const device = await deviceRow(c, deviceId, 'FOR UPDATE');
         const stored = (
           await c.query<{ revision: number; cells: StoredCell[] }>(
