@@ -1,5 +1,6 @@
 // Server configuration, from environment variables (the table is in server/README.md).
 import { resolve } from 'node:path';
+import { MAX_CELLS } from '../src/sync/protocol';
 
 /** The enrolment code `npm start` uses on a developer's machine when none is set (never in production). */
 export const DEV_ENROLMENT_CODE = 'pelita-local';
@@ -36,6 +37,8 @@ export interface ServerConfig {
   enrolRate: RateLimit;
   /** (period, orgUnit) pairs one device may hold; a new pair past it is refused (422 too_many_pairs). */
   maxPairs: number;
+  /** Cells one report may hold (at most the protocol's MAX_CELLS); more is refused before the full check. */
+  maxCells: number;
   /** Passed to Fastify: behind a reverse proxy, the client's address comes from X-Forwarded-For. */
   trustProxy: boolean | string;
 }
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       burst: positive(env, 'PELITA_ENROL_BURST', 30),
     },
     maxPairs: positive(env, 'PELITA_MAX_PAIRS', 5_000),
+    maxCells: Math.min(MAX_CELLS, positive(env, 'PELITA_MAX_CELLS', MAX_CELLS)),
     trustProxy: trustProxy(env.PELITA_TRUST_PROXY),
   };
 }

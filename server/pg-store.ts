@@ -492,11 +492,16 @@ export async function createPgStore(url: string, { poolSize }: PgOptions): Promi
       if (closed) return false;
       try {
         // A write, not only a read: a read-only replica or a full disk must make this server unhealthy.
-        await pool.query(
-          `INSERT INTO settings (key, value) VALUES ('health', $1)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-          [JSON.stringify(new Date().toISOString())],
-        );
+        await tx(async (c) => {
+          // Asked often by a load balancer: a held lock or a stuck database answers "no" within a second.
+          await c.query("SET LOCAL lock_timeout = '1s'");
+          await c.query("SET LOCAL statement_timeout = '2s'");
+          await c.query(
+            `INSERT INTO settings (key, value) VALUES ('health', $1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+            [JSON.stringify(new Date().toISOString())],
+          );
+        });
         return true;
       } catch {
         return false;

@@ -350,7 +350,14 @@ export function createSqliteStore(db: Db): Store {
       // A write, not only a read: a full disk or a read-only file must make the server unhealthy.
       try {
         if (!db.open) return false;
-        probe.run(JSON.stringify(randomBytes(4).toString('hex')));
+        // Asked often by a load balancer: wait for the write lock a moment, not the requests' 5 s.
+        const wait = db.pragma('busy_timeout', { simple: true }) as number;
+        db.pragma('busy_timeout = 200');
+        try {
+          probe.run(JSON.stringify(randomBytes(4).toString('hex')));
+        } finally {
+          db.pragma(`busy_timeout = ${wait}`);
+        }
         return true;
       } catch {
         return false;
