@@ -82,13 +82,18 @@ export async function ownDevice(req: FastifyRequest<{ Params: { deviceId: string
 
 type Issue = ReturnType<typeof toIssues>[number];
 
-/** Too many cells, or the same cell twice (up to MAX_ISSUES of them), read from the raw body in one pass. */
+/** Past this many cells, duplicates are refused before each cell is checked (~10 µs a cell). */
+export const EARLY_CHECK_CELLS = 1_000;
+
+/** Too many cells, or (in a big report) the same cell twice, up to MAX_ISSUES, read from the raw body in one pass. */
 export function precheckReport(body: unknown, maxCells: number): Issue[] {
   const values = (body as { values?: unknown } | null)?.values;
   if (!Array.isArray(values)) return [];
   if (values.length > maxCells) {
     return [{ path: ['values'], code: 'too_big', message: 'errors.tooManyCounts' }];
   }
+  // A small report gets the full check, which lists every problem in order; it costs little.
+  if (values.length <= EARLY_CHECK_CELLS) return [];
   const seen = new Set<string>();
   const issues: Issue[] = [];
   for (let i = 0; i < values.length && issues.length < MAX_ISSUES; i++) {
