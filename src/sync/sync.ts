@@ -3,12 +3,14 @@
 // device comes online, after a change, on demand and on Background Sync; one run at a time (Web Locks across
 // tabs). A failure never blocks data entry and never drops a change: a pair stays pending until the upstream
 // has accepted its latest revision.
+import { APP_VERSION } from '../app/version';
+import { absorbed, installation, pendingAbsorptions } from '../settings/installation';
 import { readSetting, writeSetting } from '../settings/repo';
 import { backoffDelay } from './backoff';
-import { type Enrolment, enrolment, loadEnrolment, previewAccepted, saveEnrolment } from './enrolment';
+import { type Enrolment, enrolment, loadEnrolment, markRefused, previewAccepted } from './enrolment';
 import { markAllChanged, markFailed, markSent, pending, raiseRevision } from './outbox';
 import type { ReportBody } from './protocol';
-import { setStatus, syncStatus } from './status';
+import { PAIR_NOTES, setStatus, syncStatus } from './status';
 
 type Row = Awaited<ReturnType<typeof pending>>[number];
 
@@ -79,19 +81,38 @@ export function syncNow({ force = false } = {}): Promise<void> {
   return running;
 }
 
+type Upstream = Awaited<ReturnType<typeof upstream>>;
+
+/** Pairs the server keeps refusing in a way the person should read about (out of scope, a lying 409). */
+const notesOf = (rows: Row[]) =>
+  rows
+    .filter((r) => PAIR_NOTES.includes(r.lastError as never))
+    .map((r) => ({ period: r.period, orgUnit: r.orgUnit, kind: r.lastError as (typeof PAIR_NOTES)[number] }));
+
 async function drain(force: boolean) {
   const e = enrolment.value === undefined ? await loadEnrolment() : enrolment.value;
-  setStatus({ pending: (await pending()).length });
+  const before = await pending();
+  setStatus({ pending: before.length, notes: notesOf(before) });
   if (!e || e.refused) return setStatus({ state: e?.refused ? 'unauthorised' : 'not_enrolled' });
+  const up = await upstream();
+  const reachable = !isOffline() && (force || Date.now() >= notBefore);
+  // The deployment's settings first, so the preview and the reports are counted the deployment's way.
+  if (reachable && !(await checkConfig(e, up))) return;
   if (!previewAccepted.value) return setStatus({ state: 'needs_preview' });
   await resendIfCountingChanged();
+  // A restored backup of another installation: its reports leave the sums before ours include its records.
+  if (reachable && !(await absorbRestored(e, up))) return;
   const rows = await pending();
-  setStatus({ pending: rows.length });
-  if (rows.length === 0) return setStatus({ state: 'idle' });
+  setStatus({ pending: rows.length, notes: notesOf(rows) });
+  if (rows.length === 0) {
+    setStatus({ state: 'idle' });
+    if (reachable) await reportStatus(e, up, rows);
+    return;
+  }
   if (isOffline()) return setStatus({ state: 'offline' });
 
   const now = Date.now();
-  if (!force && now < notBefore) {
+  if (!reachable) {
     scheduleRetry(rows);
     return setStatus({ state: 'waiting' });
   }
@@ -106,15 +127,78 @@ async function drain(force: boolean) {
     }
   }
   const left = await pending();
-  setStatus({ pending: left.length });
+  const notes = notesOf(left);
+  setStatus({ pending: left.length, notes });
   // A refused report (400) stays in view until its pair is accepted; a success elsewhere does not hide it.
-  if (!stopped)
+  if (!stopped) {
     setStatus(
       left.length === 0
         ? { state: 'idle', problem: null }
-        : { state: syncStatus.value.problem ? 'problem' : 'waiting' },
+        : { state: syncStatus.value.problem || notes.length ? 'problem' : 'waiting' },
     );
+    await reportStatus(e, up, left);
+  }
   scheduleRetry(left);
+}
+
+/** A refused token: kept, with what the server said, so the Sync screen offers to enrol again. */
+async function refused(e: Enrolment, res: { status: number; error: string }) {
+  await markRefused(e, res.status, res.error);
+  setStatus({ state: 'unauthorised' });
+}
+
+/** Fetches the config when it changed (a `304` otherwise). False: stop this run (token refused). */
+async function checkConfig(e: Enrolment, up: Upstream): Promise<boolean> {
+  const res = await up.getConfig(e.serverUrl, e, await configEtag(e));
+  if (res.kind === 'unauthorised') {
+    await refused(e, res);
+    return false;
+  }
+  // Applying needs the location rules and the mapping check: loaded only when something changed.
+  if (res.kind === 'ok') await (await import('./config')).applyConfig(e.serverUrl, res.config, res.etag);
+  return true;
+}
+
+/** The ETag of the config held from this server, unless enrolment said the version moved on. */
+async function configEtag(e: Enrolment): Promise<string | null> {
+  const held = await readSetting<{ serverUrl: string; version: number; etag: string | null }>('serverConfig');
+  if (!held || held.serverUrl !== e.serverUrl) return null;
+  if (e.configVersion !== undefined && e.configVersion > held.version) return null;
+  return held.etag;
+}
+
+/** Absorbs every installation whose backup was restored here. False: stop this run. */
+async function absorbRestored(e: Enrolment, up: Upstream): Promise<boolean> {
+  for (const other of await pendingAbsorptions()) {
+    const res = await up.absorb(e.serverUrl, e, other);
+    if (res.kind === 'unauthorised') {
+      await refused(e, res);
+      return false;
+    }
+    if (res.kind === 'retry') {
+      notBefore = Date.parse(retryAt(1));
+      setStatus({ state: isOffline() ? 'offline' : 'error', lastError: res.reason });
+      return false;
+    }
+    // Absorbed, never enrolled here, or refused for good (a wrong key, another's scope): either way asking
+    // again cannot change the answer. A refusal is shown; every month goes again so ours hold the records.
+    await absorbed(other.installId);
+    if (res.kind === 'refused') setStatus({ absorbRefused: res.error });
+    await markAllChanged(new Date().toISOString());
+  }
+  return true;
+}
+
+/** "Heard from": how this device stands, at the end of the run. A failure here changes nothing else. */
+async function reportStatus(e: Enrolment, up: Upstream, left: Row[]) {
+  const oldest = left.map((r) => r.period).sort()[0] ?? null;
+  const res = await up.putStatus(e.serverUrl, e, {
+    appVersion: APP_VERSION.slice(0, 50),
+    pending: left.length,
+    oldestPendingPeriod: oldest,
+    syncedAt: new Date().toISOString(),
+  });
+  if (res.kind === 'unauthorised') await refused(e, res);
 }
 
 /** Sends one pair. 'stop' ends this run (offline, server down, rate limited, token refused). */
@@ -139,9 +223,16 @@ async function sendRow(e: Enrolment, row: Row): Promise<'next' | 'stop'> {
         // The upstream has a newer revision of ours (a restored backup): recompute and send above it.
         revision = await raiseRevision(row.key, res.currentRevision);
         continue;
+      case 'implausible':
+        // Never jumped to: a revision near 2^53 would jam the pair for good. Shown, retried later.
+        await markFailed(row.key, retryAt(row.attempts + 1), 'implausible_revision');
+        return 'next';
+      case 'out-of-scope':
+        // Kept, not dropped (the enrolment may be widened); shown, and retried only slowly.
+        await markFailed(row.key, slowRetryAt(row.attempts + 1), 'out_of_scope');
+        return 'next';
       case 'unauthorised':
-        await saveEnrolment({ ...e, refused: true });
-        setStatus({ state: 'unauthorised' });
+        await refused(e, res);
         return 'stop';
       case 'invalid':
         await markFailed(row.key, retryAt(row.attempts + 1), JSON.stringify(res.issues));
@@ -171,6 +262,10 @@ async function sendRow(e: Enrolment, row: Row): Promise<'next' | 'stop'> {
   return 'next';
 }
 
+/** An out-of-scope pair is asked about again after 10 minutes at the soonest (a code is not widened faster). */
+const slowRetryAt = (attempt: number) =>
+  new Date(Date.now() + Math.max(10 * 60_000, backoffDelay(attempt))).toISOString();
+
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 const retryAt = (attempt: number) => new Date(Date.now() + backoffDelay(attempt)).toISOString();
@@ -190,6 +285,8 @@ const LAST_SUCCESS = 'syncLastSuccess';
 let changeTimer: ReturnType<typeof setTimeout> | undefined;
 /** Wires the triggers: start-up, coming online, a saved change, Background Sync, coming back to the app. */
 export function startSync() {
+  // Made once, on first start: the installation's identity upstream (settings/installation.ts).
+  void installation();
   window.addEventListener('online', () => void syncNow({ force: true }));
   window.addEventListener('offline', () => setStatus({ state: 'offline' }));
   window.addEventListener('pelita:sync-now', () => void syncNow({ force: true }));

@@ -3,10 +3,9 @@
 // with 100,000 records on the device. The rows are only ever a cache of what tally.ts counts from the records:
 // a month whose rows are missing or were counted under other rules (`tallyMonths.stamp`) is recounted from its
 // records, found through the `periods` index, the first time it is read.
-import { SDG_871_SETTINGS } from '../cases/classify';
 import { db, type RecordTable, type TallyRow } from '../db/db';
 import type { RecordBase } from '../records/fields';
-import { settings } from '../settings/repo';
+import { countingThresholds, settings } from '../settings/repo';
 import { INDICATORS } from './catalog';
 import type { IndicatorCode } from './indicators';
 import { type DataValue, type TallyInput, tallyByOrgUnit } from './tally';
@@ -27,10 +26,10 @@ const catalogHash = fnv1a(JSON.stringify(INDICATORS));
 
 /** What the counts depend on besides the records: the rules, the catalog, the home country. */
 export function currentStamp(): string {
-  return `${COUNTING_VERSION}.${catalogHash}.${fnv1a(JSON.stringify(SDG_871_SETTINGS))}.${settings.value.homeCountry ?? ''}`;
+  return `${COUNTING_VERSION}.${catalogHash}.${fnv1a(JSON.stringify(countingThresholds()))}.${settings.value.homeCountry ?? ''}`;
 }
 
-const options = () => ({ homeCountry: settings.value.homeCountry ?? null, settings: SDG_871_SETTINGS });
+const options = () => ({ homeCountry: settings.value.homeCountry ?? null, settings: countingThresholds() });
 const cellKey = (v: Pick<DataValue, 'indicator' | 'disaggregation'>) =>
   `${v.indicator}|${JSON.stringify(v.disaggregation)}`;
 const rowKey = (period: string, orgUnit: string) => `${period}|${orgUnit}`;

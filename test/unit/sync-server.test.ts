@@ -8,6 +8,7 @@ import type { ActivityInput } from '../../src/activities/schema';
 import { saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
 import { newId } from '../../src/records/repo-core';
+import { newInstallation } from '../../src/settings/installation';
 import { acceptPreview, type Enrolment, saveEnrolment } from '../../src/sync/enrolment';
 import { pending } from '../../src/sync/outbox';
 import { type Cell, cellKey } from '../../src/sync/protocol';
@@ -28,7 +29,7 @@ async function device(label: string, reuse?: Enrolment): Promise<Enrolment> {
   await db.open();
   let e = reuse;
   if (!e) {
-    const res = await enrol(server.url, CODE, label);
+    const res = await enrol(server.url, CODE, label, newInstallation());
     if (res.kind !== 'ok') throw new Error(`enrolment failed: ${JSON.stringify(res)}`);
     e = {
       serverUrl: server.url,

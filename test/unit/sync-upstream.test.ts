@@ -44,11 +44,11 @@ describe('putReport', () => {
     expect(await send()).toEqual({ kind: 'stale', currentRevision: 9 });
   });
 
-  it('401 and 403 mean the token is refused', async () => {
+  it('401 and 403 mean the token is refused, with what the server said', async () => {
     answer(401, { error: 'unauthorized' });
-    expect(await send()).toEqual({ kind: 'unauthorised' });
+    expect(await send()).toEqual({ kind: 'unauthorised', status: 401, error: 'unauthorized' });
     answer(403, { error: 'wrong_device' });
-    expect(await send()).toEqual({ kind: 'unauthorised' });
+    expect(await send()).toEqual({ kind: 'unauthorised', status: 403, error: 'wrong_device' });
   });
 
   it('400 passes on the list of problems', async () => {
@@ -77,21 +77,46 @@ describe('putReport', () => {
   });
 });
 
+const IDENTITY = {
+  installId: '6f1c0c52-7d7e-4c1a-9f51-6a86e3e0a2b1',
+  installKey: 'q3JxAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+};
+const ENROLLED = { deviceId: 'dev-1', token: 'tok-1', scope: null, resend: false, configVersion: 3 };
+
 describe('enrol', () => {
-  it('sends the code and the device name only, and returns the credentials', async () => {
-    const fetch = answer(201, { deviceId: 'dev-1', token: 'tok-1' });
-    expect(await enrol('https://pelita.example.org', 'k7x', 'Tablet 3')).toEqual({
+  it('sends the code, the device name and the installation identity, and returns the credentials', async () => {
+    const fetch = answer(201, ENROLLED);
+    expect(await enrol('https://pelita.example.org', 'k7x', 'Tablet 3', IDENTITY)).toEqual({
       kind: 'ok',
-      deviceId: 'dev-1',
-      token: 'tok-1',
+      ...ENROLLED,
     });
     const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(JSON.parse(init.body as string)).toEqual({ enrolmentCode: 'k7x', label: 'Tablet 3' });
+    expect(JSON.parse(init.body as string)).toEqual({ enrolmentCode: 'k7x', label: 'Tablet 3', ...IDENTITY });
+  });
+
+  it('a 201 that is not the protocol answer (a portal page) is no enrolment', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Log in to the hotel Wi-Fi</html>', { status: 201 })),
+    );
+    expect(await enrol('https://pelita.example.org', 'k7x', 'Tablet 3', IDENTITY)).toEqual({
+      kind: 'retry',
+      reason: 'bad_response',
+    });
+  });
+
+  it('a known installation with another key is refused as a conflict', async () => {
+    answer(409, { error: 'install_conflict' });
+    expect(await enrol('https://pelita.example.org', 'k7x', 'Tablet 3', IDENTITY)).toEqual({
+      kind: 'refused',
+      status: 409,
+      error: 'install_conflict',
+    });
   });
 
   it('a wrong code is refused with its status', async () => {
     answer(403, { error: 'wrong_enrolment_code' });
-    expect(await enrol('https://pelita.example.org', 'nope', 'Tablet 3')).toEqual({
+    expect(await enrol('https://pelita.example.org', 'nope', 'Tablet 3', IDENTITY)).toEqual({
       kind: 'refused',
       status: 403,
       error: 'wrong_enrolment_code',
