@@ -1,7 +1,7 @@
 // Device settings, one row each in the `settings` table. Read once at start-up into a signal, so screens
 // read them synchronously; written through `saveSetting`.
 import { signal } from '@preact/signals';
-import { type ClassificationSettings, SDG_871_SETTINGS } from '../cases/classify';
+import type { ClassificationSettings } from '../cases/classify';
 import { db } from '../db/db';
 import type { Language } from '../i18n/languages';
 
@@ -26,9 +26,6 @@ export const DEFAULT_SETTINGS: Settings = {
   thresholds: null,
   dhis2Mapping: null,
 };
-
-/** The thresholds classification and the tally count with. */
-export const countingThresholds = (): ClassificationSettings => settings.value.thresholds ?? SDG_871_SETTINGS;
 
 export const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
 

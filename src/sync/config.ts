@@ -4,10 +4,9 @@
 // Settings can say which values are the deployment's and which are this device's own. A change of home
 // country or thresholds changes the counting stamp (tally/repo.ts): every month is re-counted and re-sent.
 import { parseMapping } from '../export/dhis2';
-import { validateLocations } from '../locations/import';
 import { saveCustomList } from '../locations/repo';
 import { readSetting, saveSetting, settings, writeSetting } from '../settings/repo';
-import type { ConfigResponse } from './protocol';
+import { type ConfigResponse, ORG_UNIT_PATTERN } from './protocol';
 import type { Auth, ConfigResult } from './upstream';
 
 export type ServerValue = 'locations' | 'homeCountry' | 'thresholds' | 'dhis2Mapping';
@@ -29,6 +28,23 @@ export async function readConfigState(): Promise<ServerConfigState | null> {
   return (await readSetting<ServerConfigState>(CONFIG_KEY)) ?? null;
 }
 
+/** Unique codes of the protocol's shape, every parent present, no loop. */
+function isTree(list: ConfigResponse['locations']): boolean {
+  const parent = new Map<string, string | null>();
+  for (const l of list) {
+    if (parent.has(l.code) || !ORG_UNIT_PATTERN.test(l.code) || !l.name.trim()) return false;
+    parent.set(l.code, l.parent || null);
+  }
+  for (const code of parent.keys()) {
+    let at: string | null | undefined = code;
+    for (let steps = 0; at; steps++) {
+      at = parent.get(at);
+      if (at === undefined || steps > parent.size) return false;
+    }
+  }
+  return list.length > 0;
+}
+
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Applies one config the server sent. Returns what it changed. */
@@ -43,11 +59,11 @@ export async function applyConfig(
   const from: ServerValue[] = [];
   const refused: ServerValue[] = [];
 
-  // The same rules as a list a person imports: one bad row and none of it is used.
-  const list = validateLocations(config.locations.map((value, i) => ({ line: i + 1, value })));
-  if (list.ok) {
+  // The server checked the list with the app's own import rules; a list that is not even a tree is refused
+  // whole here too (the form's pickers must never show a code whose parent is missing).
+  if (isTree(config.locations)) {
     if (!wasFromServer('locations') || before?.version !== config.version)
-      await saveCustomList(list.locations, serverUrl, now);
+      await saveCustomList(config.locations, serverUrl, now);
     from.push('locations');
   } else refused.push('locations');
 

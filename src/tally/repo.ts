@@ -3,9 +3,10 @@
 // with 100,000 records on the device. The rows are only ever a cache of what tally.ts counts from the records:
 // a month whose rows are missing or were counted under other rules (`tallyMonths.stamp`) is recounted from its
 // records, found through the `periods` index, the first time it is read.
+import { SDG_871_SETTINGS } from '../cases/classify';
 import { db, type RecordTable, type TallyRow } from '../db/db';
 import type { RecordBase } from '../records/fields';
-import { countingThresholds, settings } from '../settings/repo';
+import { settings } from '../settings/repo';
 import { INDICATORS } from './catalog';
 import type { IndicatorCode } from './indicators';
 import { countByOrgUnit, type DataValue, type TallyInput } from './tally';
@@ -24,12 +25,18 @@ function fnv1a(text: string): string {
 
 const catalogHash = fnv1a(JSON.stringify(INDICATORS));
 
+/** The deployment's counting thresholds (from the server), else the SDG 8.7.1 ones. */
+const thresholds = () => settings.value.thresholds ?? SDG_871_SETTINGS;
+
 /** What the counts depend on besides the records: the rules, the catalog, the home country. */
 export function currentStamp(): string {
-  return `${COUNTING_VERSION}.${catalogHash}.${fnv1a(JSON.stringify(countingThresholds()))}.${settings.value.homeCountry ?? ''}`;
+  return `${COUNTING_VERSION}.${catalogHash}.${fnv1a(JSON.stringify(thresholds()))}.${settings.value.homeCountry ?? ''}`;
 }
 
-const options = () => ({ homeCountry: settings.value.homeCountry ?? null, settings: countingThresholds() });
+const options = () => ({
+  homeCountry: settings.value.homeCountry ?? null,
+  settings: settings.value.thresholds ?? SDG_871_SETTINGS,
+});
 const cellKey = (v: Pick<DataValue, 'indicator' | 'disaggregation'>) =>
   `${v.indicator}|${JSON.stringify(v.disaggregation)}`;
 const rowKey = (period: string, orgUnit: string) => `${period}|${orgUnit}`;
