@@ -205,7 +205,14 @@ export function SyncScreen() {
             <button type="button" class="primary" onClick={() => void syncNow({ force: true })}>
               {t('sync.now')}
             </button>
-            <button type="button" onClick={() => void saveEnrolment(null)}>
+            <button
+              type="button"
+              onClick={async () => {
+                // The identity stays (settings/installation.ts); only this server's token is forgotten.
+                await saveEnrolment(null);
+                await syncNow();
+              }}
+            >
               {t('sync.forget')}
             </button>
           </div>
