@@ -19,6 +19,12 @@ export interface ServerConfig {
   logLevel: string;
   /** SQLite file; `:memory:` works for quick experiments, but nothing survives a restart. */
   dbPath: string;
+  /** `postgres://…`: the store is PostgreSQL and `dbPath` is not used. Null: SQLite. */
+  databaseUrl: string | null;
+  /** PostgreSQL connections this process may hold open. */
+  dbPoolSize: number;
+  /** Open client connections (sockets) the server accepts at once; more are refused at accept. */
+  maxConnections: number;
   /** Null: enrolment is refused (403) until one is configured. */
   enrolmentCode: string | null;
   /** Null: no admin access; tallies need a device token. */
@@ -57,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     staticDir: env.PELITA_STATIC === '' ? null : resolve(env.PELITA_STATIC ?? 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     dbPath: env.PELITA_DB || '.data/pelita.sqlite',
+    databaseUrl: env.PELITA_DATABASE_URL || null,
+    dbPoolSize: positive(env, 'PELITA_DB_POOL', 10),
+    maxConnections: positive(env, 'PELITA_MAX_CONNECTIONS', 1_000),
     enrolmentCode,
     adminToken: env.PELITA_ADMIN_TOKEN || null,
     corsOrigins: (env.PELITA_CORS_ORIGINS ?? '')
