@@ -62,7 +62,6 @@ describeInChromium('sync: one identity per installation, against the real server
     kind,
     title,
   });
-  const march = (t: Awaited<ReturnType<typeof serverTally>>) => t.cells;
 
   it('disconnect, then enrol again: the same device; nothing is sent twice and the total stays', async () => {
     await screenA.enrol('Tablet A', { preview: true });

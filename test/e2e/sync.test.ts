@@ -353,7 +353,12 @@ describeInChromium('sync: two devices and the reference server', () => {
       } else if (r.method === 'PUT' && /^\/api\/v1\/devices\/[\w-]+\/status$/.test(path)) {
         // "Heard from": how many months wait and since when, never what is in them.
         expect(statusBody.safeParse(body).success, r.body!).toBe(true);
-        expect(Object.keys(body).sort()).toEqual(['appVersion', 'oldestPendingPeriod', 'pending', 'syncedAt']);
+        expect(Object.keys(body).sort()).toEqual([
+          'appVersion',
+          'oldestPendingPeriod',
+          'pending',
+          'syncedAt',
+        ]);
       } else {
         throw new Error(`a request with a body that is not sync: ${r.method} ${r.url}`);
       }
