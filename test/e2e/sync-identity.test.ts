@@ -206,6 +206,28 @@ describeInChromium('sync: one identity per installation, against the real server
       cells: { 'ACTIVITIES|kind=campaign_activity': 1, 'ACTIVITIES|kind=study_research': 1 },
     });
     await b.context.unroute(REPORTS);
+  });
+
+  it("the server's settings: applied at the next sync, shown in Settings as the server's, totals unchanged", async () => {
+    const before = await serverTally(url, '2026-03', 'KH-12');
+    const res = await fetch(`${url}/api/v1/admin/config`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ homeCountry: 'KH' }),
+    });
+    expect(res.status).toBe(200);
+    const sends = putsTo(sent, 'B', '/2026-03/KH-12').length;
+    await screenB.syncNow();
+    await screenB.settled();
+    // The home country decides national or foreign: every month went again, counted the deployment's way.
+    await expect.poll(() => putsTo(sent, 'B', '/2026-03/KH-12').length).toBeGreaterThan(sends);
+    expect(await serverTally(url, '2026-03', 'KH-12')).toEqual(before);
+
+    await openApp(b.page, `${url}/settings`);
+    const fromServer = b.page.getByRole('region', { name: en('settings.fromServer.title') });
+    await fromServer.getByText(en('settings.fromServer.values.homeCountry')).waitFor();
+    await fromServer.getByText(en('settings.fromServer.values.locations')).waitFor();
+    expect(await fromServer.getByText(en('settings.fromServer.values.thresholds')).count()).toBe(0);
     expect([...a.errors, ...b.errors]).toEqual([]);
   });
 });
