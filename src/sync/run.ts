@@ -6,14 +6,15 @@ import { APP_VERSION } from '../app/version';
 import { absorbed, pendingAbsorptions } from '../settings/installation';
 import { readSetting, writeSetting } from '../settings/repo';
 import { backoffDelay } from './backoff';
+import { applyConfig } from './config';
 import { type Enrolment, markRefused, previewAccepted } from './enrolment';
 import { markAllChanged, markFailed, markSent, pending, raiseRevision } from './outbox';
 import { PAIR_NOTES, setStatus, syncStatus } from './status';
+import * as up from './upstream';
 
 type Row = Awaited<ReturnType<typeof pending>>[number];
 
 const report = () => import('./report');
-const upstream = () => import('./upstream');
 
 const COUNTING_STAMP = 'syncCountingStamp';
 
@@ -40,7 +41,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 /** What a scheduled retry calls (sync.ts's syncNow, so it queues behind a run in progress). */
 let retryRun: () => void = () => undefined;
 
-type Upstream = Awaited<ReturnType<typeof upstream>>;
+type Upstream = typeof up;
 
 /** Pairs the server keeps refusing in a way the person should read about (out of scope, a lying 409). */
 const notesOf = (rows: Row[]) =>
@@ -52,7 +53,6 @@ export async function drain(e: Enrolment, force: boolean, again: () => void) {
   retryRun = again;
   const before = await pending();
   setStatus({ pending: before.length, notes: notesOf(before) });
-  const up = await upstream();
   const reachable = !isOffline() && (force || Date.now() >= notBefore);
   // The deployment's settings first, so the preview and the reports are counted the deployment's way.
   if (reachable && !(await checkConfig(e, up))) return;
@@ -113,7 +113,7 @@ async function checkConfig(e: Enrolment, up: Upstream): Promise<boolean> {
     return false;
   }
   // Applying needs the location rules and the mapping check: loaded only when something changed.
-  if (res.kind === 'ok') await (await import('./config')).applyConfig(e.serverUrl, res.config, res.etag);
+  if (res.kind === 'ok') await applyConfig(e.serverUrl, res.config, res.etag);
   return true;
 }
 
@@ -161,7 +161,7 @@ async function reportStatus(e: Enrolment, up: Upstream, left: Row[]) {
 
 /** Sends one pair. 'stop' ends this run (offline, server down, rate limited, token refused). */
 async function sendRow(e: Enrolment, row: Row): Promise<'next' | 'stop'> {
-  const { putReport } = await upstream();
+  const { putReport } = up;
   let revision = row.revision;
   for (let tries = 0; tries < 3; tries++) {
     const body = await (await report()).buildReport(row.period, row.orgUnit, revision);
