@@ -112,7 +112,6 @@ async function checkConfig(e: Enrolment, up: Upstream): Promise<boolean> {
     await refused(e, res);
     return false;
   }
-  // Applying needs the location rules and the mapping check: loaded only when something changed.
   if (res.kind === 'ok') await applyConfig(e.serverUrl, res.config, res.etag);
   return true;
 }
