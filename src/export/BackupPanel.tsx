@@ -3,6 +3,7 @@ import { PelitaError } from '../app/errors';
 import { formatNumber, t } from '../i18n/i18n';
 import { type EncryptedBackup, encryptedEnvelope, openBackup, protectBackup } from '../privacy/backup';
 import { vault } from '../privacy/vault';
+import { installation } from '../settings/installation';
 import { settings } from '../settings/repo';
 import { download } from '../ui/download';
 import { showToast } from '../ui/toast';
@@ -35,7 +36,9 @@ export function BackupPanel() {
 
   const exportBackup = async () => {
     const records = await readAllRecords();
-    const text = await protectBackup(buildBackup(records, settings.value.deviceLabel));
+    const text = await protectBackup(
+      buildBackup(records, settings.value.deviceLabel, new Date(), await installation()),
+    );
     download(new Blob([text], { type: 'application/json' }), backupFilename());
   };
 
@@ -45,7 +48,11 @@ export function BackupPanel() {
       setProblems(parsed.problems);
       return;
     }
+    // Whether this device had records of its own decides: continue as the backup's installation, or absorb it.
+    const identity = await import('../sync/restore-identity');
+    const before = await identity.beforeRestore();
     const r = await restoreRecords(parsed.file.records);
+    await identity.restoreIdentity(parsed.file.installation, before);
     showToast(
       t('backup.restored', {
         added: formatNumber(r.added),
