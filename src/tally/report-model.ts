@@ -8,9 +8,10 @@
 // through the same suppression as the CSV (export/suppress.ts): a hidden number keeps only its mark, never its
 // value, so no component can show it by mistake, and a change against last month is null when either month's
 // number is hidden (a visible change next to a visible count would give the other month's count away).
-import { type SuppressOptions, suppressDataValues, suppressTable } from '../export/suppress';
+
 import { INDICATORS, type IndicatorDef, tableOf } from './catalog';
 import { DISAGGREGATIONS, type DisaggregationKey, type IndicatorCode } from './indicators';
+import { type SuppressOptions, suppressDataValues, suppressTable } from './suppress';
 import type { DataValue } from './tally';
 
 /** A number as the report may show it: a hidden one carries only its mark (`<5`, or `x` for complementary). */
