@@ -47,22 +47,17 @@ export function csvFileName(orgUnit: string, from: string, to: string): string {
   return `pelita-${safe}-${from === to ? from : `${from}_${to}`}.csv`;
 }
 
-/** The CSV text for `values`: labels in the current language, small cells hidden when `suppress`. */
+/**
+ * The CSV text for `values`: every indicator as its tables, every breakdown published (tally/suppress.ts
+ * `publishTables`), labels in the current language, small cells of children-counting indicators hidden when
+ * `suppress`.
+ */
 export async function csvText(
   values: readonly DataValue[],
   options: { suppress: boolean; name: (code: string) => string },
 ): Promise<string> {
-  const [{ toCsv }, { suppressDataValues }] = await Promise.all([import('./csv'), import('./suppress')]);
-  const rows = options.suppress
-    ? suppressDataValues(values).map((c) => ({
-        period: c.period,
-        orgUnit: c.orgUnit,
-        indicator: c.indicator,
-        disaggregation: c.disaggregation,
-        value: c.value,
-        display: c.display,
-      }))
-    : values;
+  const [{ toCsv }, { publishTables }] = await Promise.all([import('./csv'), import('../tally/suppress')]);
+  const rows = publishTables(values, { suppress: options.suppress });
   return toCsv(rows, { label: (key) => t(key), orgUnitName: options.name });
 }
 
