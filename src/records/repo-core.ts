@@ -41,10 +41,13 @@ export async function prepareWrite<T extends RecordBase>(kind: RecordKind<T>) {
   return { tallies, schema };
 }
 
-/** What prepareWrite loaded, at once when it already has (no task boundary inside a caller's transaction). */
+/**
+ * What prepareWrite loaded, without an `await` when it already has: inside a caller's transaction even an
+ * await of a value already there is a step Dexie's transaction zone may not follow.
+ */
 function prepared<T extends RecordBase>(kind: RecordKind<T>) {
   const schema = schemas.get(kind) as z.ZodMiniType<T> | undefined;
-  return tallyModule && schema ? { tallies: tallyModule, schema } : prepareWrite(kind);
+  return tallyModule && schema ? { tallies: tallyModule, schema } : undefined;
 }
 
 function tableOf<T extends RecordBase>(kind: RecordKind<T>): Table<T, string> {
@@ -92,7 +95,7 @@ export async function saveRecord<T extends RecordBase>(kind: RecordKind<T>, inpu
   const table = tableOf(kind);
   const now = new Date().toISOString();
   try {
-    const { tallies, schema } = await prepared(kind);
+    const { tallies, schema } = prepared(kind) ?? (await prepareWrite(kind));
     const saved = await db.transaction('rw', writeTables(kind.table), async () => {
       const before = await table.get(input.id);
       const full = {
@@ -124,7 +127,7 @@ async function setDeleted<T extends RecordBase>(kind: RecordKind<T>, id: string,
   const table = tableOf(kind);
   const now = new Date().toISOString();
   try {
-    const { tallies } = await prepared(kind);
+    const { tallies } = prepared(kind) ?? (await prepareWrite(kind));
     await db.transaction('rw', writeTables(kind.table), async () => {
       const record = await table.get(id);
       if (!record) return;
