@@ -6,8 +6,8 @@ import { PelitaError, toPelitaError } from '../app/errors';
 import { caseKind } from '../cases/repo';
 import { db, RECORD_TABLES, type RecordTable } from '../db/db';
 import { inspectionKind } from '../inspections/repo';
-import { openForRead, sealForStore } from '../privacy/personal';
-import { vault } from '../privacy/vault';
+import { openForRead, sealForStore, storedVaultConfig } from '../privacy/personal';
+import { vault, vaultConfig } from '../privacy/vault';
 import type { RecordBase } from '../records/fields';
 import type { RecordKind } from '../records/repo-core';
 import { markChanged } from '../sync/outbox';
@@ -64,16 +64,29 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
   const result: RestoreResult = { added: 0, updated: 0, unchanged: 0 };
   const now = new Date().toISOString();
   try {
-    // Sealed first (with a passphrase set): WebCrypto cannot run inside the transaction without ending it.
+    // Sealed first (with a passphrase set): WebCrypto cannot run inside the transaction without ending it. The
+    // transaction then checks that the passphrase stored is still the one sealed for (another tab may have
+    // set or changed it meanwhile).
+    const sealingWith = vaultConfig() ?? undefined;
     const ready = {} as Record<RecordTable, AnyRecord[]>;
     for (const table of RECORD_TABLES) {
       const rows = (records[table] ?? []) as unknown as AnyRecord[];
-      ready[table] = await Promise.all(rows.map((r) => sealForStore(table, r)));
+      ready[table] = await Promise.all(rows.map((r) => sealForStore(table, r, sealingWith)));
     }
     await db.transaction(
       'rw',
-      [db.inspections, db.trainings, db.cases, db.activities, db.outbox, db.tallies, db.tallyMonths],
+      [
+        db.inspections,
+        db.trainings,
+        db.cases,
+        db.activities,
+        db.outbox,
+        db.tallies,
+        db.tallyMonths,
+        db.settings,
+      ],
       async () => {
+        if ((await storedVaultConfig())?.salt !== sealingWith?.salt) throw new PelitaError('privacy.locked');
         // Case codes are unique on a device; a backup from another device may reuse them. Refuse it whole, in
         // words, rather than fail half-way on the index.
         const codes = ready.cases.map((c) => String(c.caseCode));
