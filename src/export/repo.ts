@@ -71,7 +71,11 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
     const ready = {} as Record<RecordTable, AnyRecord[]>;
     for (const table of RECORD_TABLES) {
       const rows = (records[table] ?? []) as unknown as AnyRecord[];
-      ready[table] = await Promise.all(rows.map((r) => sealForStore(table, r, sealingWith)));
+      // A record that comes sealed (an "Export my data" file) is stored as it came: opening it needs the
+      // passphrase it was sealed with, and dropping `sealed` would lose its personal fields.
+      ready[table] = await Promise.all(
+        rows.map((r) => ('sealed' in r && r.sealed ? r : sealForStore(table, r, sealingWith))),
+      );
     }
     await db.transaction(
       'rw',
@@ -127,4 +131,29 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
   }
   if (typeof window !== 'undefined') window.dispatchEvent(new Event('pelita:changed'));
   return result;
+}
+
+export type RestorePlan = Record<RecordTable, RestoreResult>;
+
+/**
+ * What a restore of `records` would do, table by table, without changing anything: the confirmation shown
+ * before it (records added, replaced by the file's newer copy, already up to date).
+ */
+export async function planRestore(records: BackupRecords): Promise<RestorePlan> {
+  return db.transaction('r', [db.inspections, db.trainings, db.cases, db.activities], async () => {
+    const plan = {} as RestorePlan;
+    for (const table of RECORD_TABLES) {
+      const incoming = (records[table] ?? []) as unknown as AnyRecord[];
+      const existing = await db.table<AnyRecord, string>(table).bulkGet(incoming.map((r) => r.id));
+      const counts: RestoreResult = { added: 0, updated: 0, unchanged: 0 };
+      incoming.forEach((r, i) => {
+        const before = existing[i];
+        if (!before) counts.added++;
+        else if (before.updatedAt >= r.updatedAt) counts.unchanged++;
+        else counts.updated++;
+      });
+      plan[table] = counts;
+    }
+    return plan;
+  });
 }
