@@ -255,10 +255,17 @@ export async function exportBackup(page: Page, url: string): Promise<string> {
   return path;
 }
 
-/** Settings → Restore from a backup file; waits for the message that says how many records came in. */
+/**
+ * Settings → Restore from a backup file, confirming what it adds; waits for the message that says how many
+ * records came in.
+ */
 export async function restoreBackup(page: Page, url: string, file: string, added: number) {
   await go(page, `${url}/settings`);
   await page.getByLabel(en('backup.restore')).setInputFiles(file);
+  await page
+    .getByRole('region', { name: en('backup.confirm.title') })
+    .getByRole('button', { name: en('backup.confirm.restore'), exact: true })
+    .click();
   await page
     .getByText(en('backup.restored', { added: String(added), updated: '0', unchanged: '0' }))
     .waitFor();
