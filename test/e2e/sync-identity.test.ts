@@ -21,6 +21,7 @@ import {
   type Sent,
   SyncScreen,
   serverTally,
+  storedSetting,
 } from '../helpers/sync-steps';
 
 const REPORTS = '**/api/v1/reports/**';
@@ -64,6 +65,14 @@ describeInChromium('sync: one identity per installation, against the real server
   });
 
   it('disconnect, then enrol again: the same device; nothing is sent twice and the total stays', async () => {
+    // Made on first start, before any enrolment: a UUID and 32 random bytes.
+    await expect
+      .poll(() => storedSetting(a.page, 'installation'))
+      .toMatchObject({
+        installId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        installKey: expect.stringMatching(/^[\w-]{43}$/),
+      });
+    const identity = await storedSetting(a.page, 'installation');
     await screenA.enrol('Tablet A', { preview: true });
     await addActivity(a.page, url, activity('2026-03-02', 'campaign_activity', 'A1 radio'));
     await addActivity(a.page, url, activity('2026-03-09', 'study_research', 'A2 study'));
@@ -83,6 +92,7 @@ describeInChromium('sync: one identity per installation, against the real server
     await screenA.settled();
     expect(putsTo(sent, 'A', '/2026-03/KH-12')).toHaveLength(reports);
     expect(await serverTally(url, '2026-03', 'KH-12')).toEqual(before);
+    expect(await storedSetting(a.page, 'installation')).toEqual(identity);
   });
 
   it('a 401 from a proxy: the Sync screen says so, enrolling again continues as the same device', async () => {

@@ -133,6 +133,23 @@ export const outbox = (page: Page) =>
         };
       }),
   );
+/** One row of the device's settings table, as stored in its IndexedDB. */
+export const storedSetting = (page: Page, key: string) =>
+  page.evaluate(
+    (k) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('pelita');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('settings').objectStore('settings').get(k);
+          req.onsuccess = () => {
+            resolve((req.result as { value?: unknown } | undefined)?.value);
+            open.result.close();
+          };
+        };
+      }),
+    key,
+  );
 export const pendingKeys = async (page: Page) =>
   (await outbox(page)).filter((r) => r.sentRevision < r.revision).map((r) => r.key);
 
