@@ -5,7 +5,14 @@
 // jams nothing; the Sync screen says what happened.
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInChromium, launch, openApp, type Session, waitForServiceWorker } from '../helpers/browser';
+import {
+  describeInChromium,
+  expectAccessible,
+  launch,
+  openApp,
+  type Session,
+  waitForServiceWorker,
+} from '../helpers/browser';
 import { DIST, type E2eServer, startServer } from '../helpers/e2e-server';
 import {
   ADMIN_TOKEN,
@@ -104,6 +111,7 @@ describeInChromium('sync: one identity per installation, against the real server
     await expect.poll(() => screenA.state()).toBe(en('sync.state.unauthorised'));
     await a.page.getByText(en('sync.refused.proxy', { server: url })).waitFor();
     await a.page.getByText(en('sync.refused.again')).waitFor();
+    await expectAccessible(a.page, 'the Sync screen of a refused device');
     expect(await pendingKeys(a.page)).toEqual(['2026-03|KH-12']);
     await a.context.unroute(REPORTS);
 
@@ -203,6 +211,7 @@ describeInChromium('sync: one identity per installation, against the real server
       en('sync.notes.implausible_revision', { month: 'May 2026', place: 'Phnom Penh' }).slice(0, 20),
     );
     expect(await screenB.state()).toBe(en('sync.state.problem'));
+    await expectAccessible(b.page, 'the Sync screen with a pair kept waiting');
     const held = (await outbox(b.page)).find((r) => r.key === month)!;
     expect(held.revision).toBeLessThan(10);
     expect(held.lastError).toBe('implausible_revision');
