@@ -74,7 +74,12 @@ export async function drain(e: Enrolment, force: boolean, again: () => void) {
     scheduleRetry(rows);
     return setStatus({ state: 'waiting' });
   }
-  const due = rows.filter((r) => force || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now);
+  // Forced runs (start-up, online, "Sync now") skip each pair's wait, except an out-of-scope one's: the answer
+  // cannot change before the enrolment does (saveEnrolment clears that wait).
+  const due = rows.filter(
+    (r) =>
+      (force && r.lastError !== 'out_of_scope') || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now,
+  );
   setStatus({ state: 'syncing' });
   let stopped = false;
   for (const row of due) {

@@ -227,6 +227,50 @@ describeInChromium('sync: one identity per installation, against the real server
     await b.context.unroute(REPORTS);
   });
 
+  it('out of scope: the pair is kept and said in words, and not asked about again and again', async () => {
+    const res = await fetch(`${url}/api/v1/admin/enrolment-codes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ orgUnit: 'KH-12' }),
+    });
+    expect(res.status).toBe(201);
+    const { code } = (await res.json()) as { code: string };
+    const d = await launch();
+    const mine: Sent[] = [];
+    capture(mine, 'A', d.context);
+    try {
+      await openApp(d.page, `${url}/sync`);
+      const screenD = new SyncScreen(d.page, url);
+      await screenD.enrol('Tablet Phnom Penh', { preview: true, code });
+      await addActivity(d.page, url, activity('2026-06-02', 'campaign_activity', 'D1 in scope'));
+      await addActivity(d.page, url, activity('2026-06-03', 'campaign_activity', 'D2 elsewhere', 'KH-13'));
+      await screenD.open();
+      await screenD.acceptPreview();
+      await d.page
+        .getByTestId('sync-notes')
+        .getByText(en('sync.notes.out_of_scope', { month: 'x', place: 'y' }).slice(-40))
+        .waitFor();
+      await expect.poll(() => pendingKeys(d.page)).toEqual(['2026-06|KH-13']);
+      expect(await serverTally(url, '2026-06', 'KH-12')).toEqual({
+        devices: 1,
+        cells: { 'ACTIVITIES|kind=campaign_activity': 1 },
+      });
+      // More changes start more runs: the refused pair is not asked about again meanwhile.
+      await addActivity(d.page, url, activity('2026-06-04', 'study_research', 'D3 in scope'));
+      await screenD.open();
+      await expect
+        .poll(() =>
+          serverTally(url, '2026-06', 'KH-12').then((t) => t.cells['ACTIVITIES|kind=study_research']),
+        )
+        .toBe(1);
+      expect(putsTo(mine, 'A', '/2026-06/KH-13')).toHaveLength(1);
+      expect(await pendingKeys(d.page)).toEqual(['2026-06|KH-13']);
+      expect((await serverTally(url, '2026-06', 'KH-13')).devices).toBe(0);
+    } finally {
+      await d.close();
+    }
+  });
+
   it("the server's settings: applied at the next sync, shown in Settings as the server's, totals unchanged", async () => {
     const before = await serverTally(url, '2026-03', 'KH-12');
     const res = await fetch(`${url}/api/v1/admin/config`, {

@@ -228,9 +228,9 @@ export class SyncScreen {
   }
 
   /** Enrols (again) with the code; `preview`: whether the person must look at the preview first. */
-  async enrol(label: string, { preview }: { preview: boolean }) {
+  async enrol(label: string, { preview, code = ENROLMENT_CODE }: { preview: boolean; code?: string }) {
     await this.open();
-    await this.page.getByLabel(en('sync.enrol.code')).fill(ENROLMENT_CODE);
+    await this.page.getByLabel(en('sync.enrol.code')).fill(code);
     await this.page.getByLabel(en('sync.enrol.label')).fill(label);
     expect(await this.page.getByLabel(en('sync.enrol.server')).inputValue()).toBe(this.url);
     await this.page.getByRole('button', { name: en('sync.enrol.submit') }).click();

@@ -183,10 +183,14 @@ describe('only real answers count', () => {
     expect(syncStatus.value.notes).toEqual([{ period: '2026-01', orgUnit: 'TH-10', kind: 'out_of_scope' }]);
     const at = Date.parse((await row('2026-01', 'TH-10'))!.nextAttemptAt!);
     expect(at - Date.now()).toBeGreaterThanOrEqual(10 * 60_000);
-    // Automatic runs meanwhile leave it alone: no hot loop.
+    // Runs meanwhile leave it alone, even forced ones (each start-up forces one): no hot loop.
     const calls = put.mock.calls.length;
-    for (let i = 0; i < 5; i++) await syncNow();
+    for (let i = 0; i < 5; i++) await syncNow({ force: i % 2 === 0 });
     expect(put.mock.calls.length).toBe(calls);
+    // Enrolled again (perhaps with a code for a wider area): asked about again at once.
+    await saveEnrolment({ ...ENROLMENT, token: 'tok-2' }, { resend: false });
+    await syncNow();
+    expect(sentPairs().at(-1)).toBe('2026-01|TH-10@1');
   });
 });
 
