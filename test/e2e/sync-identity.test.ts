@@ -2,7 +2,8 @@
 // device disconnects, is refused by a proxy, is reinstalled from its backup or has another device's backup
 // restored into it, the server's totals stay the sum of the records that exist, counted once. And the device
 // trusts only real answers: a captive portal's 200 page marks nothing sent, a 409 naming a revision near 2^53
-// jams nothing; the Sync screen says what happened.
+// jams nothing; the Sync screen says what happened. A pair outside the enrolment's area is kept, said in
+// words and not asked about again and again; the server's settings reach the device and Settings names them.
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
