@@ -102,3 +102,8 @@ export async function retryOutOfScope() {
       });
   });
 }
+
+/** Marks these pairs as changed, in a transaction of their own (outside a record write). */
+export async function markPairsChanged(pairs: Array<readonly [string, string]>, now: string) {
+  await db.transaction('rw', db.outbox, () => markChanged(pairs, now));
+}
