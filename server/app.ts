@@ -41,8 +41,8 @@ export async function buildServer(config: ServerConfig) {
   });
 
   const store = config.databaseUrl
-    ? await createPgStore(config.databaseUrl, { poolSize: config.dbPoolSize })
-    : createSqliteStore(openDb(config.dbPath));
+    ? await createPgStore(config.databaseUrl, { poolSize: config.dbPoolSize, sync: config.sync })
+    : createSqliteStore(openDb(config.dbPath, undefined, { sync: config.sync }));
   app.decorate('store', store);
   // Each open socket costs memory and a file descriptor: past the cap, Node closes new ones at accept.
   app.server.maxConnections = config.maxConnections;
