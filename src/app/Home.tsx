@@ -1,11 +1,14 @@
-// The first screen: what to record, and what is due — child cases whose next visit and inspections whose
-// follow-up fall within the next 7 days or are overdue. Kept light (SPEC §11: ≤ 75 KiB gzip for all the first
-// screen loads): it imports the repos' read functions only, never a form.
+// The first screen: what to record, what is due — child cases whose next visit and inspections whose
+// follow-up fall within the next 7 days or are overdue — and the month at a glance (tally/Dashboard.tsx:
+// open cases, overdue follow-ups, the main indicators against last month and over 12 months). Kept light
+// (SPEC §11: ≤ 75 KiB gzip for all the first screen loads): it imports the repos' read functions only, never
+// a form; the dashboard reads the stored tallies without the counting engine.
 import { dueCases } from '../cases/repo';
 import { formatDate, t } from '../i18n/i18n';
 import { dueInspections } from '../inspections/repo';
 import { today } from '../records/periods';
 import { settings } from '../settings/repo';
+import { Dashboard } from '../tally/Dashboard';
 import { Link } from '../ui/Link';
 import { useLiveQuery } from '../ui/useLiveQuery';
 
@@ -106,6 +109,7 @@ export function Home() {
         </li>
       </ul>
       <DueList />
+      <Dashboard />
     </section>
   );
 }
