@@ -6,7 +6,7 @@
 // values it sent, per (period, orgUnit), in the settings table (`dhis2Last:<period>|<orgUnit>`), and the next
 // export for the same pair sends an explicit "0" for every cell that was sent before and is empty now.
 import { t } from '../i18n/i18n';
-import { readSetting, writeSetting } from '../settings/repo';
+import { readSetting, settings, writeSetting } from '../settings/repo';
 import { monthValues } from '../tally/repo';
 import type { DataValue } from '../tally/tally';
 import { download } from '../ui/download';
@@ -89,10 +89,16 @@ export interface Dhis2Result {
  * so the next export of the same month and place can send zeros for cells that emptied.
  */
 export async function downloadDhis2(area: Area, period: string): Promise<Dhis2Result> {
-  const { toDataValueSet } = await import('./dhis2');
+  const { toDataValueSet, parseMapping } = await import('./dhis2');
+  // The deployment's mapping (from the server) when it set one, else the app's own.
+  const own = settings.value.dhis2Mapping ? parseMapping(settings.value.dhis2Mapping) : null;
   const current = await monthValues(period, area.within, area.orgUnit);
   const previous = (await readSetting<DataValue[]>(lastKey(period, area.orgUnit))) ?? [];
-  const { payload, importPath, unmapped } = toDataValueSet(current, previous);
+  const { payload, importPath, unmapped } = toDataValueSet(
+    current,
+    previous,
+    own?.success ? own.data : undefined,
+  );
   const safe = area.orgUnit.replace(/[^A-Za-z0-9-]+/g, '_');
   const fileName = `pelita-dhis2-${safe}-${period}.json`;
   download(new Blob([JSON.stringify(payload, null, 2)], { type: 'application/json' }), fileName);
