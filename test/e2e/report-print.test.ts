@@ -158,6 +158,30 @@ describeInChromium('printed monthly report', () => {
     });
   }
 
+  it('km at 320 px: tables that scroll say so, and no caption is cut', async () => {
+    const { page } = s;
+    await chooseLanguage(page, server.url, 'km');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await openReport(s, server.url, '2026-02');
+    await expect.poll(() => page.locator('.table-wrap.scrolls').count()).toBeGreaterThan(0);
+    const boxes = await page.evaluate(() =>
+      [...document.querySelectorAll('.report .table-box')].map((box) => {
+        const caption = box.querySelector('.table-caption')!.getBoundingClientRect();
+        const wrap = box.querySelector('.table-wrap')!;
+        return {
+          name: box.querySelector('.table-caption')!.textContent,
+          captionFits: caption.left >= 0 && caption.right <= document.documentElement.clientWidth,
+          scrolls: wrap.scrollWidth > wrap.clientWidth + 1,
+          cue: !!box.querySelector('.scroll-cue'),
+        };
+      }),
+    );
+    expect(boxes.filter((b) => !b.captionFits).map((b) => b.name)).toEqual([]);
+    expect(boxes.filter((b) => b.scrolls !== b.cue).map((b) => b.name)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1024, height: 768 });
+  });
+
   it('tet: the months in Tetum, and a month with nothing in it prints short', async () => {
     const { page } = s;
     await chooseLanguage(page, server.url, 'tet');
