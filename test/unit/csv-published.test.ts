@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from '../../src/export/csv';
 import { INDICATORS, indicatorDef } from '../../src/tally/catalog';
-import { publishTables } from '../../src/tally/suppress';
+import { publishTables } from '../../src/tally/publish';
 import { tally, tallyByOrgUnit } from '../../src/tally/tally';
 import { goldenInput, HOME } from '../helpers/golden';
 
