@@ -56,6 +56,12 @@ export async function countMissing(months: readonly string[]) {
   for (const period of withRecords) await monthValues(period, () => true, '');
 }
 
+/** Does the device hold any record? Until it does, the dashboard has nothing to show and is not loaded. */
+export async function hasRecords(): Promise<boolean> {
+  const counts = await Promise.all(TABLES.map((t) => db.table(t).limit(1).count()));
+  return counts.some((n) => n > 0);
+}
+
 /** Reads the summary (only reads: safe in a live query, so the dashboard follows every save). */
 export async function readSummary(today: string): Promise<Summary> {
   const months = lastMonths(today.slice(0, 7));
