@@ -3,6 +3,7 @@ import { type ErrorCode, PelitaError, toPelitaError } from '../app/errors';
 import { formatNumber, t } from '../i18n/i18n';
 import { type EncryptedBackup, encryptedEnvelope, openBackup, protectBackup } from '../privacy/backup';
 import { vault } from '../privacy/vault';
+import { type Installation, installation } from '../settings/installation';
 import { settings } from '../settings/repo';
 import { download } from '../ui/download';
 import { showToast } from '../ui/toast';
@@ -40,7 +41,11 @@ export function BackupPanel() {
   // An encrypted file waits here for its passphrase (privacy); nothing is read from it before.
   const [encrypted, setEncrypted] = useState<EncryptedBackup | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [pending, setPending] = useState<{ records: BackupRecords; plan: RestorePlan } | null>(null);
+  const [pending, setPending] = useState<{
+    records: BackupRecords;
+    installation: Installation | undefined;
+    plan: RestorePlan;
+  } | null>(null);
 
   // A backup that cannot be made (locked, storage unreadable) says so, never silently.
   const [exportFailed, setExportFailed] = useState<ErrorCode | null>(null);
@@ -48,7 +53,9 @@ export function BackupPanel() {
     setExportFailed(null);
     try {
       const records = await readAllRecords();
-      const text = await protectBackup(buildBackup(records, settings.value.deviceLabel));
+      const text = await protectBackup(
+        buildBackup(records, settings.value.deviceLabel, new Date(), await installation()),
+      );
       download(new Blob([text], { type: 'application/json' }), backupFilename());
     } catch (err) {
       setExportFailed(toPelitaError(err).code);
@@ -62,13 +69,22 @@ export function BackupPanel() {
       setProblems(parsed.problems);
       return;
     }
-    setPending({ records: parsed.file.records, plan: await planRestore(parsed.file.records) });
+    setPending({
+      records: parsed.file.records,
+      installation: parsed.file.installation,
+      plan: await planRestore(parsed.file.records),
+    });
   };
 
   const confirmRestore = (records: BackupRecords) =>
     run(async () => {
+      const from = pending?.installation;
       setPending(null);
+      // Whether this device had records of its own decides: continue as the backup's installation, or absorb it.
+      const identity = await import('../sync/restore-identity');
+      const before = await identity.beforeRestore();
       const r = await restoreRecords(records);
+      await identity.restoreIdentity(from, before);
       showToast(
         t('backup.restored', {
           added: formatNumber(r.added),

@@ -6,6 +6,7 @@ import { activity } from '../activities/schema';
 import { childCase } from '../cases/schema';
 import type { RecordTable } from '../db/db';
 import { inspection } from '../inspections/schema';
+import { type Installation, isInstallation } from '../settings/installation';
 import { training } from '../trainings/schema';
 
 export const BACKUP_FORMAT = 'pelita.backup/1';
@@ -23,6 +24,8 @@ export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   exportedAt: string;
   deviceLabel: string;
+  /** The installation the records come from (SPEC §6), so a restore continues as it or absorbs it. */
+  installation?: Installation;
   records: BackupRecords;
 }
 
@@ -39,9 +42,25 @@ export type ParsedBackup =
   | { ok: true; file: BackupFile; count: number }
   | { ok: false; problems: BackupProblem[] };
 
-export function buildBackup(records: BackupRecords, deviceLabel: string, now = new Date()): string {
-  const file: BackupFile = { format: BACKUP_FORMAT, exportedAt: now.toISOString(), deviceLabel, records };
+export function buildBackup(
+  records: BackupRecords,
+  deviceLabel: string,
+  now = new Date(),
+  installation?: Installation,
+): string {
+  const file: BackupFile = {
+    format: BACKUP_FORMAT,
+    exportedAt: now.toISOString(),
+    deviceLabel,
+    ...(installation ? { installation } : {}),
+    records,
+  };
   return JSON.stringify(file);
+}
+
+/** The installation a backup names, when it names a well-formed one (older backups do not). */
+function installationOf(raw: unknown): Installation | undefined {
+  return isInstallation(raw) ? { installId: raw.installId, installKey: raw.installKey } : undefined;
 }
 
 export function backupFilename(now = new Date()) {
@@ -69,6 +88,7 @@ const envelope = z.strictObject({
   format: z.string(),
   exportedAt: z.optional(z.string()),
   deviceLabel: z.optional(z.string()),
+  installation: z.optional(z.unknown()),
   records: z.record(z.string(), z.array(z.unknown())),
 });
 
@@ -94,7 +114,10 @@ export function parseBackup(text: string): ParsedBackup {
     const records = Object.fromEntries(
       ['inspections', 'trainings', 'cases', 'activities'].map((t) => [t, tables[t] ?? []]),
     );
-    raw = { format: BACKUP_FORMAT, records };
+    // The dump keeps the settings table, and in it the installation's identity.
+    const settingsRows = (tables.settings ?? []) as Array<{ key?: unknown; value?: unknown }>;
+    const installation = settingsRows.find((r) => r?.key === 'installation')?.value;
+    raw = { format: BACKUP_FORMAT, records, installation };
   }
   const env = envelope.safeParse(raw);
   if (!env.success) return { ok: false, problems: [{ reason: 'backup.errors.notBackup' }] };
@@ -148,6 +171,7 @@ export function parseBackup(text: string): ParsedBackup {
     });
   }
   if (problems.length) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
+  const installation = installationOf(env.data.installation);
   return {
     ok: true,
     count,
@@ -155,6 +179,7 @@ export function parseBackup(text: string): ParsedBackup {
       format: BACKUP_FORMAT,
       exportedAt: env.data.exportedAt ?? '',
       deviceLabel: env.data.deviceLabel ?? '',
+      ...(installation ? { installation } : {}),
       records,
     },
   };
