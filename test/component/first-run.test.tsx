@@ -31,6 +31,9 @@ describe('first run', { timeout: 60_000 }, () => {
     await db.settings.put({ key: FIRST_RUN_KEY, value: true });
     expect(await needsFirstRun('off')).toBe(false);
     await db.settings.clear();
+    await db.settings.put({ key: 'homeCountry', value: 'KH' });
+    expect(await needsFirstRun('off')).toBe(false);
+    await db.settings.clear();
     await saveActivity({ orgUnit: 'KH-12', date: '2026-01-15', kind: 'campaign_activity', title: 'Radio' });
     expect(await needsFirstRun('off')).toBe(false);
     expect(await needsFirstRun('locked')).toBe(false);
