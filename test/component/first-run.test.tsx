@@ -8,6 +8,7 @@ import { saveActivity } from '../../src/activities/repo';
 import { db } from '../../src/db/db';
 import { setLanguage } from '../../src/i18n/i18n';
 import { reloadLocations } from '../../src/locations/repo';
+import { PassphraseSettings } from '../../src/privacy/PassphraseSettings';
 import { reloadVault, vault } from '../../src/privacy/vault';
 import { loadSettings, settings } from '../../src/settings/repo';
 import { FirstRun } from '../../src/setup/FirstRun';
@@ -72,6 +73,12 @@ describe('first run', { timeout: 60_000 }, () => {
     });
     expect(vault.value.status).toBe('off');
     expect(await needsFirstRun('off')).toBe(false);
+  });
+
+  it('Settings says plainly what a passphrase set later cannot erase, and how to be rid of it', () => {
+    render(<PassphraseSettings />);
+    const said = screen.getByText(/cannot erase those older copies/);
+    expect(said.textContent).toContain('clear this site');
   });
 
   it('sets the passphrase before the first record, then goes on', async () => {
