@@ -75,6 +75,18 @@ describe('first run', { timeout: 60_000 }, () => {
     expect(await needsFirstRun('off')).toBe(false);
   });
 
+  it('"Skip the set-up" still passes by the passphrase once, then ends', async () => {
+    const done = vi.fn();
+    const user = userEvent.setup();
+    render(<FirstRun onDone={done} />);
+    await user.click(screen.getByRole('button', { name: 'Skip the set-up' }));
+    expect(heading()).toBe('Protect names with a passphrase');
+    expect(done).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Skip the set-up' }));
+    await waitFor(() => expect(done).toHaveBeenCalledOnce());
+    expect(vault.value.status).toBe('off');
+  });
+
   it('Settings says plainly what a passphrase set later cannot erase, and how to be rid of it', () => {
     render(<PassphraseSettings />);
     const said = screen.getByText(/cannot erase those older copies/);
