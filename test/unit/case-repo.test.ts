@@ -133,9 +133,7 @@ describe('listCases', () => {
 describe('case filters and counts', () => {
   it('filters by status, overdue visit and category, and counts the matches', async () => {
     const late = await saveCase(input({ followUps: [followUp('2026-01-01', '2026-02-01')] }));
-    await saveCase(
-      input({ status: 'monitoring', followUps: [followUp('2026-01-01', '2027-01-01')] }),
-    );
+    await saveCase(input({ status: 'monitoring', followUps: [followUp('2026-01-01', '2027-01-01')] }));
     await saveCase(input({ identifiedOn: '2026-02-01', status: 'monitoring' }));
     const monitoring = (c: { status: string }) => c.status === 'monitoring';
     expect((await listCases({ where: monitoring, offset: 0, limit: 10 })).length).toBe(2);
