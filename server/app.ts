@@ -4,13 +4,17 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
+import { registerAdmin } from './admin';
 import { registerApi } from './api';
 import type { ServerConfig } from './config';
 import { registerCors } from './cors';
 import { openDb } from './db';
+import { registerDevices } from './devices';
 import { registerErrorHandler } from './errors';
 import { createLimiter } from './rate-limit';
-import { createStore, type Store } from './store';
+import { registerSettings } from './settings';
+import { createSqliteStore } from './sqlite-store';
+import type { Store } from './store';
 import { registerTallies } from './tallies';
 
 declare module 'fastify' {
@@ -35,7 +39,7 @@ export async function buildServer(config: ServerConfig) {
     requestTimeout: 30_000,
   });
 
-  const store = createStore(openDb(config.dbPath));
+  const store = createSqliteStore(openDb(config.dbPath));
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
   if (!config.enrolmentCode) {
@@ -51,7 +55,10 @@ export async function buildServer(config: ServerConfig) {
     ipLimiter: createLimiter(config.enrolRate),
   };
   registerApi(app, deps);
+  registerDevices(app, deps);
   registerTallies(app, deps);
+  registerSettings(app, deps);
+  registerAdmin(app, deps);
 
   const serveStatic = config.staticDir !== null && existsSync(config.staticDir);
   if (serveStatic && config.staticDir) {
