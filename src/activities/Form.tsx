@@ -52,6 +52,15 @@ export function ActivityForm({ params }: { params: Record<string, string> }) {
         await form.clearDraft();
         navigate('/activities');
       }}
+      onSaveAndNew={
+        isNew
+          ? async (value) => {
+              await saveActivity(value, recordId);
+              await form.clearDraft();
+              navigate('/activities/new', { fresh: true });
+            }
+          : undefined
+      }
       onDelete={
         isNew
           ? undefined

@@ -88,6 +88,15 @@ export function InspectionForm({ params }: { params: Record<string, string> }) {
         await form.clearDraft();
         navigate('/inspections');
       }}
+      onSaveAndNew={
+        isNew
+          ? async (value) => {
+              await saveInspection(value, recordId);
+              await form.clearDraft();
+              navigate('/inspections/new', { fresh: true });
+            }
+          : undefined
+      }
       onDelete={
         isNew
           ? undefined

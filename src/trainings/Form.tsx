@@ -141,6 +141,15 @@ export function TrainingForm({ params }: { params: Record<string, string> }) {
         await form.clearDraft();
         navigate('/trainings');
       }}
+      onSaveAndNew={
+        !id
+          ? async (value) => {
+              await saveTraining(value, id);
+              await form.clearDraft();
+              navigate('/trainings/new', { fresh: true });
+            }
+          : undefined
+      }
       onDelete={
         id
           ? async () => {

@@ -4,7 +4,9 @@
 // Paging asks for one more record than it shows: that one tells whether there is a next page, without
 // counting them all.
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 import { formatNumber, t } from '../i18n/i18n';
+import { useFocusOnArrival } from './focus';
 import { Link } from './Link';
 import { type Filters, ListFilters, useListFilters } from './ListFilters';
 import { useLiveQuery } from './useLiveQuery';
@@ -34,13 +36,17 @@ export function RecordList<T extends { id: string }, E extends object = Record<n
 ) {
   const { kind, pageSize } = props;
   const { filters, shown, listRef, more, update, clear, active } = useListFilters<E>(pageSize, props.extra);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnArrival(heading);
   const key = JSON.stringify(filters);
   const rows = useLiveQuery(() => props.load(filters, shown + 1), [key, shown]);
   const total = useLiveQuery(() => (active ? props.count(filters) : Promise.resolve(null)), [key]);
 
   return (
     <section>
-      <h1>{t(props.title)}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t(props.title)}
+      </h1>
       <p>
         <Link href={`/${kind}/new`} class="button primary">
           {t(props.newLabel)}

@@ -75,7 +75,7 @@ describeInChromium('inspections and activities offline', () => {
     await page.getByLabel(en('codes.inspectionOutcomes.warning')).check();
     await expectAccessible(page, 'the filled inspection form');
 
-    await page.getByRole('button', { name: en('form.save') }).click();
+    await page.getByRole('button', { name: en('form.save'), exact: true }).click();
     await page.waitForURL(`${server.url}/inspections`);
 
     await go(page, `${server.url}/activities/new`);
@@ -85,7 +85,7 @@ describeInChromium('inspections and activities offline', () => {
     await actLocation.selectOption('KH-12');
     await page.getByLabel(en('activities.kind')).selectOption('campaign_activity');
     await page.getByLabel(en('activities.name')).fill('Radio spots on child labour');
-    await page.getByRole('button', { name: en('form.save') }).click();
+    await page.getByRole('button', { name: en('form.save'), exact: true }).click();
     await page.waitForURL(`${server.url}/activities`);
 
     await page.reload();

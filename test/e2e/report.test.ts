@@ -71,7 +71,7 @@ async function enterInspection(page: Page, base: string) {
   await child.getByLabel(en('inspections.children.age')).fill('15');
   await answer(child, en('inspections.children.hazardous'), en('codes.yesNoUnknown.yes'));
   await child.getByLabel(en('inspections.children.worstForm')).selectOption('none');
-  await page.getByRole('button', { name: en('form.save') }).click();
+  await page.getByRole('button', { name: en('form.save'), exact: true }).click();
   await page.waitForURL(/\/inspections$/);
 }
 
