@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatNumber, t } from '../i18n/i18n';
 import { childSexes, UNKNOWN, worstForms, yesNoUnknown } from '../records/codes';
 import { newId } from '../records/repo-core';
-import { CheckField, NumberField, RadioGroup, SelectField, YesNoField } from '../ui/form/fields';
+import { CheckField, NumberField, RadioGroup, YesNoField } from '../ui/form/fields';
 import type { RecordForm } from '../ui/form/useRecordForm';
 import { Link } from '../ui/Link';
 import { showToast } from '../ui/toast';
@@ -147,7 +147,7 @@ function ChildRow({ form, row, index, onRemove, onCreateCase }: RowProps) {
         options={yesNoUnknown}
         required
       />
-      <SelectField
+      <RadioGroup
         form={form}
         path={`${p}.worstForm`}
         label="inspections.children.worstForm"

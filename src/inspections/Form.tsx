@@ -136,7 +136,8 @@ function VisitSection({ form }: { form: Form }) {
         error={form.error('orgUnit')}
         required
       />
-      <SelectField
+      {/* Five choices: radios, one tap each (a select is two: open, choose). */}
+      <RadioGroup
         form={form}
         path="type"
         label="inspections.visit.type"

@@ -87,9 +87,9 @@ describe('form ergonomics', { timeout: 30_000 }, () => {
     expect(await db.inspections.count()).toBe(0);
     expect(visit.value).toBe(before);
 
-    await user.selectOptions(screen.getByLabelText(/Type of inspection/), 'Routine');
     const pick = (group: string | RegExp, option: string) =>
       user.click(within(screen.getByRole('group', { name: group })).getByLabelText(option));
+    await pick(/Type of inspection/, 'Routine');
     await pick(/announced beforehand/, 'No');
     await user.type(screen.getByLabelText(/Name of the establishment/), 'Kiln one');
     await user.selectOptions(screen.getByLabelText(/Sector \(ISIC section\)/), 'C · Manufacturing');
