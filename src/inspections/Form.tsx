@@ -10,6 +10,7 @@ import { today } from '../records/periods';
 import { settings } from '../settings/repo';
 import { FormShell } from '../ui/form/FormShell';
 import { DateField, NumberField, RadioGroup, SelectField, TextField, YesNoField } from '../ui/form/fields';
+import { Section } from '../ui/form/Section';
 import { useRecordEditor } from '../ui/form/useRecordEditor';
 import type { RecordForm } from '../ui/form/useRecordForm';
 import { showToast } from '../ui/toast';
@@ -107,14 +108,22 @@ export function InspectionForm({ params }: { params: Record<string, string> }) {
             }
       }
     >
-      <VisitSection form={form} />
-      <EstablishmentSection form={form} />
-      <ChildrenSection
-        form={form}
-        onCreateCase={createCase}
-        blocked={blocked && !inspectionInput.safeParse(form.value).success}
-      />
-      <OutcomesSection form={form} />
+      <Section title="inspections.visit.legend">
+        <VisitSection form={form} />
+      </Section>
+      <Section title="inspections.establishment.legend">
+        <EstablishmentSection form={form} />
+      </Section>
+      <Section title="inspections.children.legend">
+        <ChildrenSection
+          form={form}
+          onCreateCase={createCase}
+          blocked={blocked && !inspectionInput.safeParse(form.value).success}
+        />
+      </Section>
+      <Section title="inspections.outcomes.legend">
+        <OutcomesSection form={form} />
+      </Section>
     </FormShell>
   );
 }

@@ -106,4 +106,20 @@ describe('form ergonomics', { timeout: 30_000 }, () => {
     render(<InspectionForm params={{ id: 'new' }} />);
     expect(((await screen.findByLabelText(/Name of the establishment/)) as HTMLInputElement).value).toBe('');
   });
+
+  it('folds a section away, counts its answers, and opens it again where Save finds a missing answer', async () => {
+    const user = userEvent.setup();
+    render(<InspectionForm params={{ id: 'new' }} />);
+    const name = await screen.findByLabelText(/Name of the establishment/);
+    const section = name.closest('details')!;
+    const summary = section.querySelector('summary')!;
+    const before = summary.textContent;
+    expect(before).toMatch(/Establishment.*0 of 4 answered/);
+    await user.type(name, 'Kiln');
+    await waitFor(() => expect(summary.textContent).toMatch(/1 of 4 answered/));
+    await user.click(summary);
+    expect(section.open).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(section.open).toBe(true));
+  });
 });
