@@ -11,6 +11,7 @@ import { registerCors } from './cors';
 import { openDb } from './db';
 import { registerDevices } from './devices';
 import { registerErrorHandler } from './errors';
+import { createPgStore } from './pg-store';
 import { createLimiter } from './rate-limit';
 import { registerSettings } from './settings';
 import { createSqliteStore } from './sqlite-store';
@@ -39,8 +40,12 @@ export async function buildServer(config: ServerConfig) {
     requestTimeout: 30_000,
   });
 
-  const store = createSqliteStore(openDb(config.dbPath));
+  const store = config.databaseUrl
+    ? await createPgStore(config.databaseUrl, { poolSize: config.dbPoolSize })
+    : createSqliteStore(openDb(config.dbPath));
   app.decorate('store', store);
+  // Each open socket costs memory and a file descriptor: past the cap, Node closes new ones at accept.
+  app.server.maxConnections = config.maxConnections;
   app.addHook('onClose', async () => store.close());
   if (!config.enrolmentCode) {
     app.log.warn('enrolment is disabled: set PELITA_ENROLMENT_CODE to let devices enrol');

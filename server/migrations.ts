@@ -1,9 +1,13 @@
-// The server's schema, as numbered migrations applied in order at start-up (db.ts). A published migration is
-// never edited: a change is a new entry at the end, so every existing database reaches the same shape.
+// The server's schema, as numbered migrations applied in order at start-up (db.ts for SQLite, pg-store.ts for
+// PostgreSQL). A published migration is never edited: a change is a new entry at the end, so every existing
+// database reaches the same shape. One list, each entry in both dialects (plain SQL: server/README.md says why).
 export interface Migration {
   version: number;
   name: string;
+  /** SQLite. */
   sql: string;
+  /** PostgreSQL: the same tables, columns and keys in its own types. */
+  postgres?: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,6 +36,24 @@ export const MIGRATIONS: readonly Migration[] = [
         received_at  TEXT NOT NULL,
         cells        TEXT NOT NULL CHECK (json_valid(cells))
       ) STRICT;
+      CREATE UNIQUE INDEX reports_key ON reports (period, org_unit, device_id);
+    `,
+    postgres: `
+      CREATE TABLE devices (
+        id          text PRIMARY KEY,
+        label       text NOT NULL,
+        token_hash  bytea NOT NULL UNIQUE,
+        enrolled_at text NOT NULL
+      );
+      CREATE TABLE reports (
+        period       text NOT NULL,
+        org_unit     text NOT NULL,
+        device_id    text NOT NULL REFERENCES devices(id),
+        revision     bigint NOT NULL,
+        generated_at text NOT NULL,
+        received_at  text NOT NULL,
+        cells        jsonb NOT NULL
+      );
       CREATE UNIQUE INDEX reports_key ON reports (period, org_unit, device_id);
     `,
   },
@@ -97,6 +119,54 @@ export const MIGRATIONS: readonly Migration[] = [
         reports   INTEGER NOT NULL,
         PRIMARY KEY (period, org_unit, device_id)
       ) STRICT, WITHOUT ROWID;
+    `,
+    postgres: `
+      ALTER TABLE devices ADD COLUMN install_id text;
+      ALTER TABLE devices ADD COLUMN install_key_hash bytea;
+      ALTER TABLE devices ADD COLUMN scope text;
+      ALTER TABLE devices ADD COLUMN code_id text;
+      ALTER TABLE devices ADD COLUMN last_heard_at text;
+      ALTER TABLE devices ADD COLUMN app_version text;
+      ALTER TABLE devices ADD COLUMN pending integer;
+      ALTER TABLE devices ADD COLUMN oldest_pending_period text;
+      ALTER TABLE devices ADD COLUMN synced_at text;
+      ALTER TABLE devices ADD COLUMN retired_at text;
+      ALTER TABLE devices ADD COLUMN numbers text CHECK (numbers IN ('kept', 'removed'));
+      ALTER TABLE devices ADD COLUMN absorbed_by text;
+      ALTER TABLE devices ADD COLUMN pairs integer NOT NULL DEFAULT 0;
+      CREATE UNIQUE INDEX devices_install ON devices (install_id) WHERE install_id IS NOT NULL;
+      UPDATE devices SET pairs = (SELECT count(*) FROM reports r WHERE r.device_id = devices.id);
+      CREATE INDEX reports_device ON reports (device_id);
+      CREATE TABLE enrolment_codes (
+        id         text PRIMARY KEY,
+        code_hash  bytea NOT NULL UNIQUE,
+        label      text NOT NULL,
+        org_unit   text,
+        expires_at text,
+        max_uses   integer,
+        uses       integer NOT NULL DEFAULT 0,
+        created_at text NOT NULL,
+        revoked_at text
+      );
+      CREATE TABLE settings (
+        key   text PRIMARY KEY,
+        value text NOT NULL
+      );
+      CREATE TABLE sums (
+        period         text NOT NULL,
+        org_unit       text NOT NULL,
+        indicator      text NOT NULL,
+        disaggregation text NOT NULL,
+        value          bigint NOT NULL,
+        PRIMARY KEY (period, org_unit, indicator, disaggregation)
+      );
+      CREATE TABLE reach (
+        period    text NOT NULL,
+        org_unit  text NOT NULL,
+        device_id text NOT NULL,
+        reports   integer NOT NULL,
+        PRIMARY KEY (period, org_unit, device_id)
+      );
     `,
   },
 ];

@@ -17,9 +17,12 @@ export const hasMoved = () => moves > 0;
 export function navigate(to: string, { replace = false, fresh = false } = {}) {
   if (to === here() && !fresh) return;
   moves++;
-  if (to === here()) visit.value++;
-  else if (replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
+  // Fresh: a new screen even where the address stays (or differs only in its query, which App.tsx ignores).
+  if (fresh) visit.value++;
+  if (to !== here()) {
+    if (replace) history.replaceState(null, '', to);
+    else history.pushState(null, '', to);
+  }
   path.value = here();
   window.scrollTo?.(0, 0);
 }

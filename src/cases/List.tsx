@@ -6,6 +6,7 @@ import { formatDate, t } from '../i18n/i18n';
 import { activeList, isWithin, loadLocations, nameOf, useLocations } from '../locations/repo';
 import { type CaseStatus, type Category, caseStatuses, categories } from '../records/codes';
 import { today } from '../records/periods';
+import { settings } from '../settings/repo';
 import type { Filters } from '../ui/ListFilters';
 import { RecordList } from '../ui/RecordList';
 import { classify } from './classify';
@@ -29,7 +30,7 @@ function where(f: CaseFilters): ((c: StoredCase) => boolean) | undefined {
   return (c) =>
     (!f.status || c.status === f.status) &&
     (!f.overdue || (!!c.dueOn && c.dueOn < now)) &&
-    (!f.category || classify(c).category === f.category);
+    (!f.category || classify(c, settings.value.thresholds ?? undefined).category === f.category);
 }
 
 /**
@@ -127,7 +128,7 @@ export function CaseList() {
           <br />
           <span class="hint">
             {formatDate(c.identifiedOn)} · {nameOf(c.orgUnit)} · {t(`codes.caseStatuses.${c.status}`)} ·{' '}
-            {t(`codes.categories.${classify(c).category}`)}
+            {t(`codes.categories.${classify(c, settings.value.thresholds ?? undefined).category}`)}
           </span>
         </>
       )}

@@ -2,9 +2,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PelitaError } from '../../app/errors';
+import type { RecordTable } from '../../db/db';
 import { formatDate, t } from '../../i18n/i18n';
 import { useFocusOnArrival } from '../focus';
 import { showToast } from '../toast';
+import { OtherDrafts } from './OtherDrafts';
 import type { RecordForm } from './useRecordForm';
 
 interface Props<T> {
@@ -17,6 +19,8 @@ interface Props<T> {
   onDelete?: (() => Promise<{ undo: () => Promise<void> }>) | undefined;
   /** Present for new records: saves, then opens an empty form for the next one ("Save and add another"). */
   onSaveAndNew?: ((value: T) => Promise<void>) | undefined;
+  /** A new record's form: its other unsaved drafts are listed, to resume or discard. */
+  otherDrafts?: { table: RecordTable; recordId: string } | undefined;
   children: ComponentChildren;
 }
 
@@ -60,7 +64,15 @@ function focusField(id: string) {
 
 const errorCode = (err: unknown) => (err instanceof PelitaError ? err.code : 'errors.unexpected');
 
-export function FormShell<T>({ form, title, onSave, onDelete, onSaveAndNew, children }: Props<T>) {
+export function FormShell<T>({
+  form,
+  title,
+  onSave,
+  onDelete,
+  onSaveAndNew,
+  otherDrafts,
+  children,
+}: Props<T>) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -98,9 +110,10 @@ export function FormShell<T>({ form, title, onSave, onDelete, onSaveAndNew, chil
     setProblems([]);
     try {
       await (another && onSaveAndNew ? onSaveAndNew(value) : onSave(value));
-      await form.clearDraft();
-      // Buttons work again before "Saved" is announced: whoever reads it can act on it at once.
+      // Buttons work again before "Saved" is announced: whoever reads it can act on it at once. The draft is
+      // cleared behind any draft write still on its way (one queue), and a new edit is written after it.
       setBusy(false);
+      await form.clearDraft();
       showToast(t('form.saved'), 'success');
     } catch (err) {
       setBusy(false);
@@ -122,6 +135,13 @@ export function FormShell<T>({ form, title, onSave, onDelete, onSaveAndNew, chil
           <button type="button" onClick={() => void form.discardDraft()}>
             {t('form.discardDraft')}
           </button>
+        </p>
+      )}
+      {otherDrafts && <OtherDrafts {...otherDrafts} />}
+      {form.draftProblem && (
+        // At once and in words: what is typed from now on is not kept if the tab closes, and what to do.
+        <p role="alert" class="warning">
+          {t('form.draftNotKept')} {t(form.draftProblem)}
         </p>
       )}
       <div ref={summary} tabIndex={-1} role="alert" class={problem ? 'warning' : undefined}>
