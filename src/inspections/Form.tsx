@@ -17,6 +17,7 @@ import type { RecordForm } from '../ui/form/useRecordForm';
 import { showToast } from '../ui/toast';
 import { ChildrenSection } from './ChildrenSection';
 import { OutcomesSection } from './OutcomesSection';
+import { PointField } from './PointField';
 import { deleteInspection, getInspection, saveInspection, undoDeleteInspection } from './repo';
 import { type Inspection, type InspectionInput, inspectionInput } from './schema';
 
@@ -207,6 +208,7 @@ function EstablishmentSection({ form }: { form: Form }) {
           />
         </div>
       </fieldset>
+      <PointField form={form} />
     </fieldset>
   );
 }
