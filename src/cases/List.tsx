@@ -10,6 +10,7 @@ import { settings } from '../settings/repo';
 import type { Filters } from '../ui/ListFilters';
 import { RecordList } from '../ui/RecordList';
 import { classify } from './classify';
+import { HandoverPanel } from './HandoverPanel';
 import { countCases, listCases, type StoredCase } from './repo';
 
 export const PAGE_SIZE = 50;
@@ -106,32 +107,35 @@ function CaseFilterControls({
 export function CaseList() {
   useLocations();
   return (
-    <RecordList<StoredCase, CaseFilters>
-      kind="cases"
-      title="cases.title"
-      newLabel="cases.new"
-      searchLabel="cases.searchNames"
-      pageSize={PAGE_SIZE}
-      extra={NO_FILTER}
-      extraFilters={(filters, update) => <CaseFilterControls filters={filters} update={update} />}
-      load={async (f, limit) => {
-        await locations(f);
-        return listCases({ ...query(f), offset: 0, limit });
-      }}
-      count={async (f) => {
-        await locations(f);
-        return countCases(query(f));
-      }}
-      item={(c) => (
-        <>
-          <strong class="case-code">{c.caseCode}</strong>
-          <br />
-          <span class="hint">
-            {formatDate(c.identifiedOn)} · {nameOf(c.orgUnit)} · {t(`codes.caseStatuses.${c.status}`)} ·{' '}
-            {t(`codes.categories.${classify(c, settings.value.thresholds ?? undefined).category}`)}
-          </span>
-        </>
-      )}
-    />
+    <>
+      <RecordList<StoredCase, CaseFilters>
+        kind="cases"
+        title="cases.title"
+        newLabel="cases.new"
+        searchLabel="cases.searchNames"
+        pageSize={PAGE_SIZE}
+        extra={NO_FILTER}
+        extraFilters={(filters, update) => <CaseFilterControls filters={filters} update={update} />}
+        load={async (f, limit) => {
+          await locations(f);
+          return listCases({ ...query(f), offset: 0, limit });
+        }}
+        count={async (f) => {
+          await locations(f);
+          return countCases(query(f));
+        }}
+        item={(c) => (
+          <>
+            <strong class="case-code">{c.caseCode}</strong>
+            <br />
+            <span class="hint">
+              {formatDate(c.identifiedOn)} · {nameOf(c.orgUnit)} · {t(`codes.caseStatuses.${c.status}`)} ·{' '}
+              {t(`codes.categories.${classify(c, settings.value.thresholds ?? undefined).category}`)}
+            </span>
+          </>
+        )}
+      />
+      <HandoverPanel />
+    </>
   );
 }
