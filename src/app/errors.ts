@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'cases.handover.errors.notAFile'
   | 'cases.handover.errors.wrongPassphrase'
   | 'cases.handover.errors.badCase'
+  | 'errors.childHasCase'
   | 'errors.unexpected';
 
 export class PelitaError extends Error {
