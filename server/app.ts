@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { registerApi } from './api';
 import type { ServerConfig } from './config';
+import { registerConsole } from './console';
 import { registerCors } from './cors';
 import { openDb } from './db';
 import { registerErrorHandler } from './errors';
@@ -35,7 +36,8 @@ export async function buildServer(config: ServerConfig) {
     requestTimeout: 30_000,
   });
 
-  const store = createStore(openDb(config.dbPath));
+  const db = openDb(config.dbPath);
+  const store = createStore(db);
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
   if (!config.enrolmentCode) {
@@ -52,6 +54,7 @@ export async function buildServer(config: ServerConfig) {
   };
   registerApi(app, deps);
   registerTallies(app, deps);
+  await registerConsole(app, { config, db });
 
   const serveStatic = config.staticDir !== null && existsSync(config.staticDir);
   if (serveStatic && config.staticDir) {

@@ -35,4 +35,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX reports_key ON reports (period, org_unit, device_id);
     `,
   },
+  {
+    version: 2,
+    name: 'console accounts and sessions',
+    sql: `
+      -- Coordinator console (server/console): people who sign in with a password, each limited to one
+      -- location subtree (scope NULL: every location, for an administrator). Usernames are stored lower-case.
+      CREATE TABLE console_accounts (
+        id            INTEGER PRIMARY KEY,
+        username      TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,      -- scrypt$N$r$p$salt$hash (console/passwords.ts)
+        role          TEXT NOT NULL CHECK (role IN ('admin', 'coordinator')),
+        scope         TEXT,
+        created_at    TEXT NOT NULL
+      ) STRICT;
+      -- A session is a random cookie value; only its SHA-256 is kept, as with device tokens.
+      CREATE TABLE console_sessions (
+        token_hash  BLOB PRIMARY KEY,
+        account_id  INTEGER NOT NULL REFERENCES console_accounts(id) ON DELETE CASCADE,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX console_sessions_account ON console_sessions (account_id);
+    `,
+  },
 ];

@@ -1,0 +1,165 @@
+// The console's numbers: the location tree an account may see, a month's (or a range's) tallies with one
+// row per child location, the 12-month trend, the CSV, and completeness. Every route checks that the location
+// asked lies inside the account's subtree (403 out_of_scope otherwise), so a coordinator reads and exports
+// only their own area, whatever the page does.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as z from 'zod/mini';
+import { toCsv } from '../../src/export/csv';
+import { suppressDataValues } from '../../src/export/suppress';
+import type { LocationTree } from '../../src/locations/locations';
+import { orgUnit, period } from '../../src/sync/protocol';
+import type { DataValue } from '../../src/tally/tally';
+import { toIssues } from '../errors';
+import { completeness } from './completeness';
+import { labeller } from './labels';
+import { childRows, inScope, monthsBetween, shiftMonth, subtree, sumCells, totalsOf } from './rollup';
+import { requireAccount } from './session';
+import type { Source } from './source';
+
+export interface TallyDeps {
+  source: Source;
+  tree: () => LocationTree;
+}
+
+/** A range longer than this is refused: a multi-year CSV belongs to a script reading the API month by month. */
+const MAX_MONTHS = 36;
+
+const rangeQuery = z
+  .object({ from: period, to: period, orgUnit })
+  .check(z.refine((q) => q.from <= q.to, { message: 'console.errors.range', path: ['to'] }));
+const csvQuery = z.extend(rangeQuery, {
+  lang: z.optional(z.string()),
+  suppress: z.optional(z.enum(['true', 'false'])),
+});
+const monthQuery = z.object({ period, orgUnit });
+
+function checked<T extends { orgUnit: string }>(
+  schema: z.ZodMiniType<T>,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  tree: LocationTree,
+): T | null {
+  const q = schema.safeParse(req.query);
+  if (!q.success) {
+    reply.code(400).send({ error: 'invalid_query', issues: toIssues(q.error) });
+    return null;
+  }
+  if (!tree.has(q.data.orgUnit)) {
+    reply.code(404).send({ error: 'unknown_location' });
+    return null;
+  }
+  if (!inScope(tree, req.account!.scope, q.data.orgUnit)) {
+    reply.code(403).send({ error: 'out_of_scope' });
+    return null;
+  }
+  return q.data;
+}
+
+export function registerTallyRoutes(app: FastifyInstance, { source, tree }: TallyDeps) {
+  const signedIn = { preHandler: requireAccount() };
+
+  /** Each month of the range, summed over `root`'s subtree: the values a CSV lists, month by month. */
+  const monthly = (root: string, months: string[], t: LocationTree) => {
+    const area = subtree(t, root);
+    return months.flatMap((m) => sumCells(source.monthCells(m), area, root, m));
+  };
+  /** The whole range as one table, and every location's cells over it (for the child rows). */
+  const ranged = (root: string, months: string[], t: LocationTree) => {
+    const all = months.flatMap((m) => source.monthCells(m));
+    const period = months.length === 1 ? months[0]! : `${months[0]}_${months.at(-1)}`;
+    return { all, values: sumCells(all, subtree(t, root), root, period) };
+  };
+
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/console/api/')) reply.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/console/api/locations', signedIn, async (req) => {
+    const t = tree();
+    const scope = req.account!.scope;
+    const roots = scope === null ? t.roots.map((l) => l.code) : [scope];
+    const list = roots.flatMap((r) => [t.get(r)!, ...t.descendantsOf(r)]).filter(Boolean);
+    return { roots, locations: list.map((l) => ({ code: l.code, name: l.name, parent: l.parent })) };
+  });
+
+  app.get('/console/api/tallies', signedIn, async (req, reply) => {
+    const t = tree();
+    const q = checked(rangeQuery, req, reply, t);
+    if (!q) return reply;
+    const months = monthsBetween(q.from, q.to);
+    if (months.length > MAX_MONTHS) return reply.code(400).send({ error: 'range_too_long', max: MAX_MONTHS });
+    // The change is against the same number of months just before (for one month: the month before).
+    const before = months.map((m) => shiftMonth(m, -months.length));
+    const now = ranged(q.orgUnit, months, t);
+    const previous = ranged(q.orgUnit, before, t);
+    const reporting = new Set(
+      source
+        .reports(months[0]!, months.at(-1)!)
+        .filter((r) => subtree(t, q.orgUnit).has(r.orgUnit))
+        .map((r) => r.deviceId),
+    );
+    return {
+      from: q.from,
+      to: q.to,
+      orgUnit: q.orgUnit,
+      devices: reporting.size,
+      current: now.values,
+      previous: previous.values,
+      children: childRows(t, q.orgUnit, now.all),
+    };
+  });
+
+  app.get('/console/api/trend', signedIn, async (req, reply) => {
+    const t = tree();
+    const q = checked(monthQuery, req, reply, t);
+    if (!q) return reply;
+    const months = monthsBetween(shiftMonth(q.period, -11), q.period);
+    const values = monthly(q.orgUnit, months, t);
+    return {
+      orgUnit: q.orgUnit,
+      months: months.map((m) => ({ period: m, totals: totalsOf(values.filter((v) => v.period === m)) })),
+    };
+  });
+
+  app.get('/console/api/tallies.csv', signedIn, async (req, reply) => {
+    const t = tree();
+    const q = checked(csvQuery, req, reply, t);
+    if (!q) return reply;
+    const months = monthsBetween(q.from, q.to);
+    if (months.length > MAX_MONTHS) return reply.code(400).send({ error: 'range_too_long', max: MAX_MONTHS });
+    const values: DataValue[] = monthly(q.orgUnit, months, t);
+    // The same rules as the app's shared export (export/downloads.ts): suppressed unless asked otherwise.
+    const rows =
+      q.suppress === 'false'
+        ? values
+        : suppressDataValues(values).map((c) => ({
+            period: c.period,
+            orgUnit: c.orgUnit,
+            indicator: c.indicator,
+            disaggregation: c.disaggregation,
+            value: c.value,
+            display: c.display,
+          }));
+    const text = toCsv(rows, { label: labeller(q.lang), orgUnitName: (code) => t.nameOf(code) });
+    const safe = q.orgUnit.replace(/[^A-Za-z0-9-]+/g, '_');
+    const name = `pelita-${safe}-${q.from === q.to ? q.from : `${q.from}_${q.to}`}.csv`;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${name}"`)
+      .send(text);
+  });
+
+  app.get('/console/api/completeness', signedIn, async (req, reply) => {
+    const t = tree();
+    const q = checked(monthQuery, req, reply, t);
+    if (!q) return reply;
+    return completeness({
+      tree: t,
+      orgUnit: q.orgUnit,
+      period: q.period,
+      devices: source.devices(),
+      recent: source.reports(shiftMonth(q.period, -11), q.period),
+      lastReceived: source.lastReceived(),
+    });
+  });
+}
