@@ -48,6 +48,11 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  // `npm run dev` (scripts/dev.mjs) runs the reference API beside Vite: the app calls /api on its own origin,
+  // as it does behind `npm start`.
+  server: {
+    proxy: { '/api': `http://127.0.0.1:${process.env.PELITA_DEV_API_PORT ?? '8787'}` },
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,8 +1,9 @@
-// The API of SPEC §6: enrolment, report upload and health. Tallies are in tallies.ts. Checks run cheapest
-// first and before the body is read: token (401), rate (429), device (403); then path (400), body (413/400).
+// The device-facing API of SPEC §6 (docs/protocol.md): report upload and health here; enrolment, absorb and
+// status in devices.ts; tallies in tallies.ts; settings in settings.ts. Checks run cheapest first and before the
+// body is read: token (401), rate (429), device (403); then path (400), location (400/403), body (413/400).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { enrolmentBody, reportBody, reportParams } from '../src/sync/protocol';
-import { bearer, newDevice, sameHash, sameSecret, sha256 } from './auth';
+import { reportBody, reportParams } from '../src/sync/protocol';
+import { bearer, sameHash, sameSecret, sha256 } from './auth';
 import type { ServerConfig } from './config';
 import { sendInvalid, toIssues } from './errors';
 import type { Limiter } from './rate-limit';
@@ -12,6 +13,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The enrolled device the bearer token belongs to; null for the admin token or before authentication. */
     deviceId: string | null;
+    /** That device's subtree root; null: every location (the bootstrap code, or the admin token). */
+    scope: string | null;
   }
 }
 
@@ -33,89 +36,81 @@ export function unauthorized(reply: FastifyReply) {
   return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'unauthorized' });
 }
 
-/** onRequest hook: a device's bearer token, its rate limit, and (with `admin`) the server's admin token. */
-export function authenticate({ config, store, deviceLimiter }: ApiDeps, { admin }: { admin: boolean }) {
+export function outOfScope(reply: FastifyReply) {
+  return reply.code(403).send({ error: 'out_of_scope' });
+}
+
+export function unknownOrgUnit(reply: FastifyReply, path: string[]) {
+  return reply.code(400).send({
+    error: 'unknown_org_unit',
+    reason: "The server's location list has no such location.",
+    issues: [{ path, code: 'unknown_org_unit', message: 'errors.orgUnit' }],
+  });
+}
+
+/**
+ * onRequest hook: a bearer token of an enrolled, not retired device (`device: true`) or the server's admin
+ * token (`admin: true`), then that caller's rate limit.
+ */
+export function authenticate(
+  { config, store, deviceLimiter }: ApiDeps,
+  { admin, device = true }: { admin: boolean; device?: boolean },
+) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const token = bearer(req.headers.authorization);
     if (!token) return unauthorized(reply);
-    const hash = sha256(token);
-    const device = store.deviceByTokenHash(hash);
     let key: string;
-    if (device && sameHash(device.tokenHash, hash)) {
-      req.deviceId = device.id;
-      key = device.id;
-    } else if (admin && config.adminToken && sameSecret(token, config.adminToken)) {
+    if (admin && config.adminToken && sameSecret(token, config.adminToken)) {
       key = 'admin';
     } else {
-      return unauthorized(reply);
+      const hash = sha256(token);
+      const found = device ? await store.deviceByTokenHash(hash) : null;
+      if (!found || !sameHash(found.tokenHash, hash)) return unauthorized(reply);
+      req.deviceId = found.id;
+      req.scope = found.scope;
+      key = found.id;
     }
     const limit = deviceLimiter.take(key);
     if (!limit.ok) return tooMany(reply, limit.retryAfter);
   };
 }
 
+/** onRequest hook after `authenticate`: the device in the path must be the token's own. */
+export async function ownDevice(req: FastifyRequest<{ Params: { deviceId: string } }>, reply: FastifyReply) {
+  if (req.deviceId !== req.params.deviceId) return reply.code(403).send({ error: 'wrong_device' });
+}
+
 export function registerApi(app: FastifyInstance, deps: ApiDeps) {
-  const { config, store, ipLimiter } = deps;
+  const { config, store } = deps;
   app.decorateRequest('deviceId', null);
+  app.decorateRequest('scope', null);
 
   app.get('/api/v1/health', async (_req, reply) =>
-    store.ping() ? { status: 'ok' } : reply.code(503).send({ status: 'unavailable' }),
-  );
-
-  app.post(
-    '/api/v1/devices',
-    {
-      onRequest: async (req, reply) => {
-        // Per client address: enrolment is the one door open without a token, so guessing codes is slow.
-        const limit = ipLimiter.take(req.ip);
-        if (!limit.ok) return tooMany(reply, limit.retryAfter);
-      },
-    },
-    async (req, reply) => {
-      if (!config.enrolmentCode) {
-        return reply.code(403).send({
-          error: 'enrolment_disabled',
-          reason: 'The server has no enrolment code (PELITA_ENROLMENT_CODE); ask its administrator.',
-        });
-      }
-      const body = enrolmentBody.safeParse(req.body);
-      if (!body.success) return sendInvalid(reply, toIssues(body.error));
-      if (!sameSecret(body.data.enrolmentCode, config.enrolmentCode)) {
-        req.log.info('enrolment refused: wrong code');
-        return reply.code(403).send({ error: 'wrong_enrolment_code' });
-      }
-      const { deviceId, token, tokenHash } = newDevice();
-      store.addDevice(deviceId, body.data.label, tokenHash, new Date().toISOString());
-      req.log.info({ deviceId }, 'device enrolled');
-      // The token is shown this once; no cache may keep it.
-      return reply.code(201).header('Cache-Control', 'no-store').send({ deviceId, token });
-    },
+    (await store.healthy()) ? { status: 'ok' } : reply.code(503).send({ status: 'unavailable' }),
   );
 
   app.put<{ Params: { deviceId: string; period: string; orgUnit: string } }>(
     '/api/v1/reports/:deviceId/:period/:orgUnit',
-    {
-      onRequest: [
-        authenticate(deps, { admin: false }),
-        async (req, reply) => {
-          // A device writes only its own reports.
-          if (req.deviceId !== req.params.deviceId) {
-            return reply.code(403).send({ error: 'wrong_device' });
-          }
-        },
-      ],
-    },
+    { onRequest: [authenticate(deps, { admin: false }), ownDevice] },
     async (req, reply) => {
       const params = reportParams.safeParse(req.params);
       if (!params.success) {
         return reply.code(400).send({ error: 'invalid_path', issues: toIssues(params.error) });
       }
+      const { deviceId, period, orgUnit } = params.data;
+      const tree = store.tree();
+      if (!tree.has(orgUnit)) return unknownOrgUnit(reply, ['orgUnit']);
+      if (!tree.within(orgUnit, req.scope)) return outOfScope(reply);
       const body = reportBody.safeParse(req.body);
       if (!body.success) return sendInvalid(reply, toIssues(body.error));
-      const { deviceId, period, orgUnit } = params.data;
-      const result = store.putReport(deviceId, period, orgUnit, body.data, new Date().toISOString());
+      const result = await store.putReport(deviceId, period, orgUnit, body.data, new Date().toISOString(), {
+        maxPairs: config.maxPairs,
+      });
       if (result.status === 'stale') {
         return reply.code(409).send({ error: 'stale_revision', currentRevision: result.currentRevision });
+      }
+      if (result.status === 'too_many_pairs') {
+        return reply.code(422).send({ error: 'too_many_pairs', limit: result.limit });
       }
       return result;
     },

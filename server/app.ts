@@ -4,14 +4,18 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
+import { registerAdmin } from './admin';
 import { registerApi } from './api';
 import type { ServerConfig } from './config';
 import { registerConsole } from './console';
 import { registerCors } from './cors';
 import { openDb } from './db';
+import { registerDevices } from './devices';
 import { registerErrorHandler } from './errors';
 import { createLimiter } from './rate-limit';
-import { createStore, type Store } from './store';
+import { registerSettings } from './settings';
+import { createSqliteStore } from './sqlite-store';
+import type { Store } from './store';
 import { registerTallies } from './tallies';
 
 declare module 'fastify' {
@@ -37,7 +41,7 @@ export async function buildServer(config: ServerConfig) {
   });
 
   const db = openDb(config.dbPath);
-  const store = createStore(db);
+  const store = createSqliteStore(db);
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
   if (!config.enrolmentCode) {
@@ -53,8 +57,11 @@ export async function buildServer(config: ServerConfig) {
     ipLimiter: createLimiter(config.enrolRate),
   };
   registerApi(app, deps);
+  registerDevices(app, deps);
   registerTallies(app, deps);
-  await registerConsole(app, { config, db });
+  registerSettings(app, deps);
+  registerAdmin(app, deps);
+  await registerConsole(app, { config, db, store });
 
   const serveStatic = config.staticDir !== null && existsSync(config.staticDir);
   if (serveStatic && config.staticDir) {

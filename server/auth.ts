@@ -24,3 +24,16 @@ export function bearer(header: string | undefined): string | null {
   const m = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim());
   return m?.[1] ?? null;
 }
+
+/** Letters and digits that cannot be misread for each other when typed from a sheet (no 0/o, 1/l/i). */
+const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** An administrator's enrolment code: 12 characters (about 59 bits) in three groups, `k7x2-9fqe-m3ra`. */
+export function newEnrolmentCode(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+}
+
+/** The hash an enrolment code is stored and looked up by: case, spaces and dashes do not matter. */
+export const enrolmentCodeHash = (code: string): Buffer => sha256(code.toLowerCase().replace(/[\s-]+/g, ''));

@@ -28,6 +28,8 @@ export interface ServerConfig {
   bodyLimit: number;
   deviceRate: RateLimit;
   enrolRate: RateLimit;
+  /** (period, orgUnit) pairs one device may hold; a new pair past it is refused (422 too_many_pairs). */
+  maxPairs: number;
   /** Passed to Fastify: behind a reverse proxy, the client's address comes from X-Forwarded-For. */
   trustProxy: boolean | string;
 }
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       perSecond: positive(env, 'PELITA_ENROL_PER_MIN', 6) / 60,
       burst: positive(env, 'PELITA_ENROL_BURST', 30),
     },
+    maxPairs: positive(env, 'PELITA_MAX_PAIRS', 5_000),
     trustProxy: trustProxy(env.PELITA_TRUST_PROXY),
   };
 }

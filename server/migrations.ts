@@ -37,6 +37,70 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'installations, scopes, codes, settings and kept sums',
+    sql: `
+      -- One device per installation (SPEC §6): the install key is kept as a SHA-256, like the token.
+      ALTER TABLE devices ADD COLUMN install_id TEXT;
+      ALTER TABLE devices ADD COLUMN install_key_hash BLOB;
+      -- The root of the subtree the device may touch; NULL: every location (the bootstrap code).
+      ALTER TABLE devices ADD COLUMN scope TEXT;
+      ALTER TABLE devices ADD COLUMN code_id TEXT;
+      ALTER TABLE devices ADD COLUMN last_heard_at TEXT;
+      ALTER TABLE devices ADD COLUMN app_version TEXT;
+      ALTER TABLE devices ADD COLUMN pending INTEGER;
+      ALTER TABLE devices ADD COLUMN oldest_pending_period TEXT;
+      ALTER TABLE devices ADD COLUMN synced_at TEXT;
+      -- Retired: the token is refused; numbers 'kept' or 'removed' from the sums.
+      ALTER TABLE devices ADD COLUMN retired_at TEXT;
+      ALTER TABLE devices ADD COLUMN numbers TEXT CHECK (numbers IN ('kept', 'removed'));
+      ALTER TABLE devices ADD COLUMN absorbed_by TEXT;
+      -- How many (period, orgUnit) pairs the device holds, for its limit without a count on every write.
+      ALTER TABLE devices ADD COLUMN pairs INTEGER NOT NULL DEFAULT 0;
+      CREATE UNIQUE INDEX devices_install ON devices (install_id) WHERE install_id IS NOT NULL;
+      UPDATE devices SET pairs = (SELECT count(*) FROM reports r WHERE r.device_id = devices.id);
+      CREATE INDEX reports_device ON reports (device_id);
+
+      CREATE TABLE enrolment_codes (
+        id         TEXT PRIMARY KEY,
+        code_hash  BLOB NOT NULL UNIQUE,   -- SHA-256 of the normalised code; the code is shown once
+        label      TEXT NOT NULL,
+        org_unit   TEXT,                   -- NULL: every location
+        expires_at TEXT,
+        max_uses   INTEGER,
+        uses       INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) STRICT;
+
+      -- Deployment settings as JSON values: 'config' (version, home country, thresholds, DHIS2 mapping),
+      -- 'locations' (the tree; absent: the shipped list) and 'sums_version' (the tree the sums are built for).
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      -- Tallies kept summed as reports arrive (SPEC §13): one row per (period, location, cell) for every
+      -- location at or above the report's own, so a roll-up at any level is one range read.
+      CREATE TABLE sums (
+        period         TEXT NOT NULL,
+        org_unit       TEXT NOT NULL,
+        indicator      TEXT NOT NULL,
+        disaggregation TEXT NOT NULL,
+        value          INTEGER NOT NULL,
+        PRIMARY KEY (period, org_unit, indicator, disaggregation)
+      ) STRICT, WITHOUT ROWID;
+      -- Which devices have a report at or under each location: 'reports' counts that device's pairs there.
+      CREATE TABLE reach (
+        period    TEXT NOT NULL,
+        org_unit  TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        reports   INTEGER NOT NULL,
+        PRIMARY KEY (period, org_unit, device_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 3,
     name: 'console accounts and sessions',
     sql: `
       -- Coordinator console (server/console): people who sign in with a password, each limited to one

@@ -1,10 +1,11 @@
-// GET /api/v1/tallies: the sum over every device's latest report for exactly one (period, orgUnit), as JSON
-// or, for `Accept: text/csv`, as a long-format CSV with one column per breakdown. The server does not know
-// the location hierarchy, so `KH` does not include `KH-12` (see README).
+// GET /api/v1/tallies: the sum over every device's latest report for a location and every location under it
+// in the server's tree, read from the sums kept as reports arrive (never by scanning reports), as JSON or, for
+// `Accept: text/csv`, as a long-format CSV with one column per breakdown. `children=true` adds one roll-up per
+// direct child. A device reads only inside its own subtree.
 import type { FastifyInstance } from 'fastify';
-import { type Cell, tallyQuery } from '../src/sync/protocol';
+import { type Cell, tallyQueryFull } from '../src/sync/protocol';
 import { DISAGGREGATION_KEYS } from '../src/tally/indicators';
-import { type ApiDeps, authenticate } from './api';
+import { type ApiDeps, authenticate, outOfScope, unknownOrgUnit } from './api';
 import { toIssues } from './errors';
 
 /** True when the client asks for CSV and does not prefer JSON (a browser's default is JSON). */
@@ -42,19 +43,29 @@ export function tallyCsv(period: string, orgUnit: string, values: Cell[]): strin
 
 export function registerTallies(app: FastifyInstance, deps: ApiDeps) {
   app.get('/api/v1/tallies', { onRequest: authenticate(deps, { admin: true }) }, async (req, reply) => {
-    const query = tallyQuery.safeParse(req.query);
+    const query = tallyQueryFull.safeParse(req.query);
     if (!query.success)
       return reply.code(400).send({ error: 'invalid_query', issues: toIssues(query.error) });
-    const { period, orgUnit } = query.data;
-    const tally = deps.store.tally(period, orgUnit);
+    const { period, orgUnit, children } = query.data;
+    const tree = deps.store.tree();
+    if (!tree.has(orgUnit)) return unknownOrgUnit(reply, ['orgUnit']);
+    if (!tree.within(orgUnit, req.scope)) return outOfScope(reply);
+    const kids = children === 'true' ? tree.children(orgUnit) : [];
+    const [tally, ...childTallies] = await deps.store.tallies(period, [orgUnit, ...kids]);
     const vary = reply.getHeader('Vary');
     reply.header('Cache-Control', 'no-store').header('Vary', vary ? `${vary}, Accept` : 'Accept');
     if (wantsCsv(req.headers.accept)) {
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="pelita-${period}-${orgUnit}.csv"`)
-        .send(tallyCsv(period, orgUnit, tally.values));
+        .send(tallyCsv(period, orgUnit, tally!.values));
     }
-    return { period, orgUnit, devices: tally.devices, values: tally.values };
+    return {
+      period,
+      orgUnit,
+      devices: tally!.devices,
+      values: tally!.values,
+      ...(children === 'true' ? { children: childTallies } : {}),
+    };
   });
 }

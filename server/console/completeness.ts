@@ -3,8 +3,9 @@
 // expected at a location when its enrolment scope lies inside it, or (enrolled for a wider area) when it has
 // reported inside it in the last twelve months. Retired devices are expected nowhere.
 import type { LocationTree } from '../../src/locations/locations';
+import type { DeviceInfo } from '../store';
 import { inScope, subtree } from './rollup';
-import type { DeviceRow, ReportRow } from './source';
+import type { ReportRow } from './source';
 
 export interface DeviceCompleteness {
   id: string;
@@ -42,7 +43,7 @@ export function completeness(input: {
   tree: LocationTree;
   orgUnit: string;
   period: string;
-  devices: readonly DeviceRow[];
+  devices: readonly DeviceInfo[];
   /** Report rows of the twelve months up to `period`. */
   recent: readonly ReportRow[];
   lastReceived: ReadonlyMap<string, string>;
@@ -63,18 +64,19 @@ export function completeness(input: {
 
   const devices: DeviceCompleteness[] = [];
   for (const d of input.devices) {
-    if (d.retiredAt) continue;
+    // Retired or taken over by another installation: its months are no longer expected from it.
+    if (d.retiredAt || d.absorbedBy) continue;
     const scoped = d.scope !== null && area.has(d.scope);
-    const places = seenIn.get(d.id);
+    const places = seenIn.get(d.deviceId);
     if (!scoped && !places) continue;
     // Scoped inside: its scope says where it belongs; otherwise where it reported (its first place, sorted).
     const home = scoped ? d.scope! : [...places!].sort()[0]!;
     devices.push({
-      id: d.id,
+      id: d.deviceId,
       label: d.label,
       child: home === orgUnit ? null : childOf(home),
-      reported: reportedNow.has(d.id),
-      lastHeardAt: later(d.heardAt, input.lastReceived.get(d.id)),
+      reported: reportedNow.has(d.deviceId),
+      lastHeardAt: later(d.lastHeardAt, input.lastReceived.get(d.deviceId)),
       pending: d.pending,
       oldestPendingPeriod: d.oldestPendingPeriod,
       appVersion: d.appVersion,

@@ -1,14 +1,16 @@
 // The coordinator console (SPEC §12): its API under /console/api and its page under /console/, served by the
 // same process as the devices' API. The page is a separate build (console/, vite.console.config.ts) in
 // dist-console/: not part of the device app, not in its service worker's precache.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { type Location, LocationTree } from '../../src/locations/locations';
+import { LocationTree } from '../../src/locations/locations';
 import type { ServerConfig } from '../config';
 import type { Db } from '../db';
 import { createLimiter } from '../rate-limit';
+import type { Store } from '../store';
+import type { Tree } from '../tree';
 import { createAccounts } from './accounts';
 import { registerAuthRoutes } from './auth-routes';
 import { identify } from './session';
@@ -18,22 +20,22 @@ import { registerTallyRoutes } from './tally-routes';
 export interface ConsoleOptions {
   config: ServerConfig;
   db: Db;
-  /** The deployment's location tree; default the shipped ASEAN list. */
-  tree?: () => LocationTree;
+  store: Store;
   /** The built console page; null serves the API alone. Default PELITA_CONSOLE_STATIC or dist-console/. */
   staticDir?: string | null;
   /** Origins besides the server's own allowed to make changes (PELITA_CONSOLE_ORIGINS). */
   origins?: string[];
 }
 
-let asean: LocationTree | null = null;
-function aseanTree(): LocationTree {
-  asean ??= new LocationTree(
-    JSON.parse(
-      readFileSync(new URL('../../src/locations/asean.json', import.meta.url), 'utf8'),
-    ) as Location[],
-  );
-  return asean;
+/** The store's tree as the app's LocationTree (names, children, walks), built once per tree version. */
+const trees = new WeakMap<Tree, LocationTree>();
+function locationTreeOf(tree: Tree): LocationTree {
+  let t = trees.get(tree);
+  if (!t) {
+    t = new LocationTree(tree.list);
+    trees.set(tree, t);
+  }
+  return t;
 }
 
 /** Sign-in attempts: per client address and per username, a few a minute after a burst of ten. */
@@ -50,7 +52,8 @@ const SECURITY_HEADERS = {
 export async function registerConsole(app: FastifyInstance, options: ConsoleOptions) {
   const accounts = createAccounts(options.db);
   const source = createSource(options.db);
-  const tree = options.tree ?? aseanTree;
+  const { store } = options;
+  const tree = () => locationTreeOf(store.tree());
   const origins =
     options.origins ??
     (process.env.PELITA_CONSOLE_ORIGINS ?? '')
@@ -70,7 +73,7 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
       signInByIp: createLimiter(SIGN_IN_RATE),
       signInByName: createLimiter(SIGN_IN_RATE),
     });
-    registerTallyRoutes(scope, { source, tree });
+    registerTallyRoutes(scope, { store, source, tree });
 
     const dir =
       options.staticDir === undefined

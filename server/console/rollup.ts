@@ -49,28 +49,32 @@ export interface ChildRow {
 }
 
 /**
- * One row per direct child of `root` (its whole subtree summed), plus a row for `root` itself when devices
+ * One row per direct child of `root` (each its whole subtree), plus a row for `root` itself when devices
  * reported at the parent level, so the rows always add up to the location's total.
  */
-export function childRows(tree: LocationTree, root: string, cells: readonly DataValue[]): ChildRow[] {
-  const owner = new Map<string, string>();
-  for (const child of tree.childrenOf(root)) {
-    for (const code of subtree(tree, child.code)) owner.set(code, child.code);
+export function childRows(
+  tree: LocationTree,
+  root: string,
+  rootTotals: Totals,
+  children: readonly { orgUnit: string; totals: Totals }[],
+): ChildRow[] {
+  const own: Totals = { ...rootTotals };
+  for (const c of children) {
+    for (const [k, v] of Object.entries(c.totals) as [IndicatorCode, number][]) {
+      const left = (own[k] ?? 0) - v;
+      if (left > 0) own[k] = left;
+      else delete own[k];
+    }
   }
-  const rows = new Map<string, Totals>(tree.childrenOf(root).map((c) => [c.code, {}]));
-  const own: Totals = {};
-  for (const c of cells) {
-    const child = owner.get(c.orgUnit);
-    const totals = child ? rows.get(child)! : c.orgUnit === root ? own : null;
-    if (totals) totals[c.indicator] = (totals[c.indicator] ?? 0) + c.value;
-  }
-  const out: ChildRow[] = [...rows].map(([orgUnit, totals]) => ({
-    orgUnit,
-    name: tree.nameOf(orgUnit),
-    totals,
-  }));
+  const out: ChildRow[] = children.map((c) => ({ ...c, name: tree.nameOf(c.orgUnit) }));
   if (Object.keys(own).length) out.unshift({ orgUnit: root, name: tree.nameOf(root), totals: own });
   return out;
+}
+
+/** Adds `b` into `a`. */
+export function addTotals(a: Totals, b: Totals): Totals {
+  for (const [k, v] of Object.entries(b) as [IndicatorCode, number][]) a[k] = (a[k] ?? 0) + v;
+  return a;
 }
 
 /** The months from `from` to `to`, both included (`YYYY-MM`). */

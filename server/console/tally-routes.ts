@@ -10,13 +10,25 @@ import type { LocationTree } from '../../src/locations/locations';
 import { orgUnit, period } from '../../src/sync/protocol';
 import type { DataValue } from '../../src/tally/tally';
 import { toIssues } from '../errors';
+import type { Store, Tally } from '../store';
 import { completeness } from './completeness';
 import { labeller } from './labels';
-import { childRows, inScope, monthsBetween, shiftMonth, subtree, sumCells, totalsOf } from './rollup';
+import {
+  addTotals,
+  childRows,
+  inScope,
+  monthsBetween,
+  shiftMonth,
+  subtree,
+  sumCells,
+  type Totals,
+  totalsOf,
+} from './rollup';
 import { requireAccount } from './session';
 import type { Source } from './source';
 
 export interface TallyDeps {
+  store: Store;
   source: Source;
   tree: () => LocationTree;
 }
@@ -55,19 +67,37 @@ function checked<T extends { orgUnit: string }>(
   return q.data;
 }
 
-export function registerTallyRoutes(app: FastifyInstance, { source, tree }: TallyDeps) {
+const valuesOf = (t: Tally, period: string): DataValue[] =>
+  t.values.map((v) => ({
+    period,
+    orgUnit: t.orgUnit,
+    indicator: v.indicator,
+    disaggregation: v.disaggregation as Record<string, string>,
+    value: v.value,
+  }));
+
+export function registerTallyRoutes(app: FastifyInstance, { store, source, tree }: TallyDeps) {
   const signedIn = { preHandler: requireAccount() };
 
-  /** Each month of the range, summed over `root`'s subtree: the values a CSV lists, month by month. */
-  const monthly = (root: string, months: string[], t: LocationTree) => {
-    const area = subtree(t, root);
-    return months.flatMap((m) => sumCells(source.monthCells(m), area, root, m));
+  /** Each month of the range for `root` (its whole subtree, from the store's kept sums): what a CSV lists. */
+  const monthly = async (root: string, months: string[]) => {
+    const out: DataValue[] = [];
+    for (const m of months) out.push(...valuesOf((await store.tallies(m, [root]))[0]!, m));
+    return out;
   };
-  /** The whole range as one table, and every location's cells over it (for the child rows). */
-  const ranged = (root: string, months: string[], t: LocationTree) => {
-    const all = months.flatMap((m) => source.monthCells(m));
+  /** The range as one table for `root`, and each direct child's totals over it. */
+  const ranged = async (root: string, months: string[], t: LocationTree) => {
+    const children = t.childrenOf(root).map((c) => c.code);
+    const childTotals = new Map<string, Totals>(children.map((c) => [c, {}]));
+    const all: DataValue[] = [];
+    for (const m of months) {
+      const [own, ...kids] = await store.tallies(m, [root, ...children]);
+      all.push(...valuesOf(own!, m));
+      for (const k of kids) addTotals(childTotals.get(k.orgUnit)!, totalsOf(valuesOf(k, m)));
+    }
     const period = months.length === 1 ? months[0]! : `${months[0]}_${months.at(-1)}`;
-    return { all, values: sumCells(all, subtree(t, root), root, period) };
+    const values = sumCells(all, new Set([root]), root, period);
+    return { values, children: [...childTotals].map(([orgUnit, totals]) => ({ orgUnit, totals })) };
   };
 
   app.addHook('onSend', async (req, reply) => {
@@ -90,8 +120,8 @@ export function registerTallyRoutes(app: FastifyInstance, { source, tree }: Tall
     if (months.length > MAX_MONTHS) return reply.code(400).send({ error: 'range_too_long', max: MAX_MONTHS });
     // The change is against the same number of months just before (for one month: the month before).
     const before = months.map((m) => shiftMonth(m, -months.length));
-    const now = ranged(q.orgUnit, months, t);
-    const previous = ranged(q.orgUnit, before, t);
+    const now = await ranged(q.orgUnit, months, t);
+    const previous = await ranged(q.orgUnit, before, t);
     const reporting = new Set(
       source
         .reports(months[0]!, months.at(-1)!)
@@ -105,7 +135,7 @@ export function registerTallyRoutes(app: FastifyInstance, { source, tree }: Tall
       devices: reporting.size,
       current: now.values,
       previous: previous.values,
-      children: childRows(t, q.orgUnit, now.all),
+      children: childRows(t, q.orgUnit, totalsOf(now.values), now.children),
     };
   });
 
@@ -114,7 +144,7 @@ export function registerTallyRoutes(app: FastifyInstance, { source, tree }: Tall
     const q = checked(monthQuery, req, reply, t);
     if (!q) return reply;
     const months = monthsBetween(shiftMonth(q.period, -11), q.period);
-    const values = monthly(q.orgUnit, months, t);
+    const values = await monthly(q.orgUnit, months);
     return {
       orgUnit: q.orgUnit,
       months: months.map((m) => ({ period: m, totals: totalsOf(values.filter((v) => v.period === m)) })),
@@ -127,7 +157,7 @@ export function registerTallyRoutes(app: FastifyInstance, { source, tree }: Tall
     if (!q) return reply;
     const months = monthsBetween(q.from, q.to);
     if (months.length > MAX_MONTHS) return reply.code(400).send({ error: 'range_too_long', max: MAX_MONTHS });
-    const values: DataValue[] = monthly(q.orgUnit, months, t);
+    const values = await monthly(q.orgUnit, months);
     // The same rules as the app's shared export (export/downloads.ts): suppressed unless asked otherwise.
     const rows =
       q.suppress === 'false'
@@ -157,7 +187,7 @@ export function registerTallyRoutes(app: FastifyInstance, { source, tree }: Tall
       tree: t,
       orgUnit: q.orgUnit,
       period: q.period,
-      devices: source.devices(),
+      devices: await store.devices(),
       recent: source.reports(shiftMonth(q.period, -11), q.period),
       lastReceived: source.lastReceived(),
     });

@@ -28,7 +28,16 @@ export async function loadLanguage(lang: Language): Promise<Strings> {
   }
   const load = modules[FILE(lang)];
   if (!load) throw new Error(`No strings for ${lang}`);
-  return load();
+  const strings = await load();
+  // Development only: `?pseudo` shows English as a pseudo-locale (pseudo.ts says why).
+  if (
+    import.meta.env.DEV &&
+    lang === 'en' &&
+    typeof location !== 'undefined' &&
+    /[?&]pseudo\b/.test(location.search)
+  )
+    return (await import('./pseudo')).pseudoLocale(strings as never);
+  return strings;
 }
 
 /** Switches the whole app to `lang`; `<html lang>` follows. */

@@ -48,10 +48,21 @@ export async function registerServiceWorker() {
  */
 export async function checkForUpdate(): Promise<boolean> {
   if (!wb) return false;
-  await wb.update();
   const reg = await navigator.serviceWorker.getRegistration();
+  // A new worker that fails to install (a half-copied deployment) may be gone again by the time update()
+  // resolves: remember that one was found rather than asking the registration afterwards.
+  let found = false;
+  const onFound = () => {
+    found = true;
+  };
+  reg?.addEventListener('updatefound', onFound);
+  try {
+    await wb.update();
+  } finally {
+    reg?.removeEventListener('updatefound', onFound);
+  }
   if (reg?.waiting) updateAvailable.value = true;
-  return Boolean(reg?.installing || reg?.waiting);
+  return found || Boolean(reg?.installing || reg?.waiting);
 }
 
 /** The person chose "Reload": let the waiting worker take over, then reload once it controls the page. */

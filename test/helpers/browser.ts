@@ -45,6 +45,10 @@ export interface Session {
   page: Page;
   /** Uncaught errors of any page in this session (a screen that throws fails the test that looks). */
   errors: string[];
+  /** The profile folder (removed by `close`). */
+  profile: string;
+  /** Closes the browser the way a person does (Chromium writes its session files), keeping the profile. */
+  quit(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,6 +77,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     context,
     page,
     errors,
+    profile,
+    async quit() {
+      await context.close().catch(() => undefined);
+    },
     async close() {
       await context.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });

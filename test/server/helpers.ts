@@ -1,5 +1,6 @@
 // Starts a real server on a free loopback port with its own temporary database, and speaks its API with fetch
 // the way a device does.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,68 @@ export async function enrol(url: string, label = 'Tablet 1'): Promise<Device> {
   return (await res.json()) as Device;
 }
 
+/** An installation's identity, as the app makes it on first start. */
+export interface Install {
+  installId: string;
+  installKey: string;
+}
+export const newInstall = (): Install => ({
+  installId: randomUUID(),
+  installKey: randomBytes(32).toString('base64url'),
+});
+
+export interface Enrolled extends Device {
+  scope: string | null;
+  resend: boolean;
+  configVersion: number;
+}
+
+/** Enrols with an installation identity and a code (the bootstrap one by default); throws unless 201. */
+export async function enrolAs(
+  url: string,
+  install: Install,
+  { code = CODE, label = 'Tablet' }: { code?: string; label?: string } = {},
+): Promise<Enrolled> {
+  const res = await postJson(`${url}/api/v1/devices`, { enrolmentCode: code, label, ...install });
+  if (res.status !== 201) throw new Error(`enrolment failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Enrolled;
+}
+
+export function admin(url: string, method: string, path: string, body?: unknown, token = ADMIN) {
+  return fetch(`${url}/api/v1/admin${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Makes an enrolment code for a subtree through the admin API; returns the code itself. */
+export async function makeCode(
+  url: string,
+  body: { orgUnit: string | null; expiresAt?: string; maxUses?: number; label?: string },
+): Promise<string> {
+  const res = await admin(url, 'POST', '/enrolment-codes', body);
+  if (res.status !== 201) throw new Error(`code failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { code: string }).code;
+}
+
+/** Replaces the server's location tree (JSON); throws unless 200. */
+export async function loadLocations(
+  url: string,
+  locations: { code: string; name: string; parent: string | null }[],
+) {
+  const res = await fetch(`${url}/api/v1/admin/locations`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(locations),
+  });
+  if (res.status !== 200) throw new Error(`locations failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { version: number; count: number };
+}
+
 export const cell = (
   indicator: Cell['indicator'],
   disaggregation: Cell['disaggregation'],
@@ -94,9 +157,19 @@ export function put(
   );
 }
 
-export async function tally(url: string, token: string, period: string, orgUnit: string) {
-  const q = new URLSearchParams({ period, orgUnit });
+export async function tally(url: string, token: string, period: string, orgUnit: string, children = false) {
+  const q = new URLSearchParams({ period, orgUnit, ...(children ? { children: 'true' } : {}) });
   const res = await fetch(`${url}/api/v1/tallies?${q}`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`tally failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { period: string; orgUnit: string; devices: number; values: Cell[] };
+  return (await res.json()) as TallyAnswer;
+}
+
+export interface TallyPart {
+  orgUnit: string;
+  devices: number;
+  values: Cell[];
+}
+export interface TallyAnswer extends TallyPart {
+  period: string;
+  children?: TallyPart[];
 }

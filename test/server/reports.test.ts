@@ -85,10 +85,14 @@ describe('reports', () => {
     expect(await tally(s.url, dev.token, '2026-01', 'KH-12')).toMatchObject({ devices: 1, values: [] });
   });
 
-  it('matches the orgUnit exactly: a country does not include its provinces', async () => {
+  it('rolls a province up into its country, and keeps codes case-sensitive', async () => {
     await put(s.url, dev, '2026-01', 'KH-12', report([girls12]));
-    expect(await tally(s.url, dev.token, '2026-01', 'KH')).toMatchObject({ devices: 0, values: [] });
-    expect(await tally(s.url, dev.token, '2026-01', 'kh-12')).toMatchObject({ devices: 0, values: [] });
+    expect(await tally(s.url, dev.token, '2026-01', 'KH')).toMatchObject({ devices: 1, values: [girls12] });
+    const lower = await fetch(`${s.url}/api/v1/tallies?period=2026-01&orgUnit=kh-12`, {
+      headers: { authorization: `Bearer ${dev.token}` },
+    });
+    expect(lower.status).toBe(400);
+    expect(await lower.json()).toMatchObject({ error: 'unknown_org_unit' });
   });
 
   it('keeps the highest revision when one device sends many revisions at once', async () => {

@@ -2,7 +2,18 @@
 // "Nothing stored" is checked through the tally, the way the numbers would reach anyone.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_VALUE } from '../../src/sync/protocol';
-import { ADMIN, cell, type Device, enrol, put, type Running, report, startServer, tally } from './helpers';
+import {
+  ADMIN,
+  cell,
+  type Device,
+  enrol,
+  loadLocations,
+  put,
+  type Running,
+  report,
+  startServer,
+  tally,
+} from './helpers';
 
 let s: Running;
 let dev: Device;
@@ -243,6 +254,11 @@ describe('path and query', () => {
   it('accepts the widest legal orgUnit code', async () => {
     const orgUnit = `A${'b1._-'.repeat(9)}1234`;
     expect(orgUnit).toHaveLength(50);
+    // Codes must be in the server's tree: load one that has it under a country.
+    await loadLocations(s.url, [
+      { code: 'KH', name: 'Cambodia', parent: null },
+      { code: orgUnit, name: 'Widest', parent: 'KH' },
+    ]);
     expect((await put(s.url, dev, '2026-12', orgUnit, report([good]))).status).toBe(200);
     expect((await tally(s.url, ADMIN, '2026-12', orgUnit)).values).toEqual([good]);
   });

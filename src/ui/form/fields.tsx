@@ -69,7 +69,14 @@ export function TextField(
       <Label path={path} label={label} required={required} />
       <Described path={path} hint={hint} error={error} />
       {props.multiline ? (
-        <textarea {...common} rows={4} onInput={(e) => form.set(path, e.currentTarget.value || undefined)} />
+        <textarea
+          {...common}
+          rows={4}
+          // Without it Chromium keeps the typed text in its session-restore files (Sessions/Session_*,
+          // Tabs_*), in the clear and passphrase or not (test/e2e/profile-leaks.test.ts).
+          autoComplete="off"
+          onInput={(e) => form.set(path, e.currentTarget.value || undefined)}
+        />
       ) : (
         <input
           {...common}

@@ -1,0 +1,443 @@
+// The Store on embedded SQLite (better-sqlite3): synchronous calls inside one connection, so each method's
+// transaction is atomic without locks of our own. Sums are kept as reports arrive: a replace adds the
+// difference between the new cells and the old to `sums` for the report's location and every one above it
+// (`Tree.lineage`), in the same transaction that stores the report. Bulk work runs in SQL over json_each.
+import { randomBytes } from 'node:crypto';
+import type { Location } from '../src/locations/locations';
+import { canonicalDisaggregation, type Disaggregation, type ReportBody } from '../src/sync/protocol';
+import type { Db } from './db';
+import type {
+  AbsorbResult,
+  CodeInfo,
+  ConfigState,
+  DeviceInfo,
+  EnrolRequest,
+  EnrolResult,
+  PutResult,
+  Store,
+  Tally,
+} from './store';
+import { missingCodes } from './store';
+import { DEFAULT_LOCATIONS, Tree } from './tree';
+
+/** A stored cell: [indicator, canonical disaggregation JSON, value]. */
+type StoredCell = [string, string, number];
+
+interface DeviceRow {
+  id: string;
+  label: string;
+  scope: string | null;
+  enrolled_at: string;
+  last_heard_at: string | null;
+  app_version: string | null;
+  pending: number | null;
+  oldest_pending_period: string | null;
+  synced_at: string | null;
+  pairs: number;
+  retired_at: string | null;
+  numbers: 'kept' | 'removed' | null;
+  absorbed_by: string | null;
+  install_key_hash: Buffer | null;
+}
+
+const toDevice = (r: DeviceRow): DeviceInfo => ({
+  deviceId: r.id,
+  label: r.label,
+  scope: r.scope,
+  enrolledAt: r.enrolled_at,
+  lastHeardAt: r.last_heard_at,
+  appVersion: r.app_version,
+  pending: r.pending,
+  oldestPendingPeriod: r.oldest_pending_period,
+  syncedAt: r.synced_at,
+  pairs: r.pairs,
+  retiredAt: r.retired_at,
+  numbers: r.numbers,
+  absorbedBy: r.absorbed_by,
+});
+
+interface CodeRow {
+  id: string;
+  label: string;
+  org_unit: string | null;
+  expires_at: string | null;
+  max_uses: number | null;
+  uses: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+const toCode = (r: CodeRow): CodeInfo => ({
+  id: r.id,
+  label: r.label,
+  orgUnit: r.org_unit,
+  expiresAt: r.expires_at,
+  maxUses: r.max_uses,
+  uses: r.uses,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+const key = (indicator: string, disaggregation: string) => `${indicator}\u0000${disaggregation}`;
+
+/** new − old, cell by cell, leaving out cells whose count did not change. */
+export function cellDelta(old: readonly StoredCell[], next: readonly StoredCell[]): StoredCell[] {
+  const d = new Map<string, StoredCell>();
+  for (const [i, g, v] of old) d.set(key(i, g), [i, g, -v]);
+  for (const [i, g, v] of next) {
+    const k = key(i, g);
+    const had = d.get(k);
+    if (had) had[2] += v;
+    else d.set(k, [i, g, v]);
+  }
+  return [...d.values()].filter((c) => c[2] !== 0);
+}
+
+export function storedCells(report: ReportBody): StoredCell[] {
+  // Zero cells may be left out by the device (SPEC §6); storing them would only bloat the sums.
+  return report.values
+    .filter((c) => c.value > 0)
+    .map((c) => [c.indicator, canonicalDisaggregation(c.disaggregation), c.value]);
+}
+
+export function createSqliteStore(db: Db): Store {
+  const get = <T>(sql: string) => db.prepare<unknown[], T>(sql);
+
+  const settingOf = get<{ value: string }>('SELECT value FROM settings WHERE key = ?');
+  const putSetting = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const readSetting = <T>(k: string): T | undefined => {
+    const row = settingOf.get(k);
+    return row ? (JSON.parse(row.value) as T) : undefined;
+  };
+
+  let config: ConfigState = readSetting<ConfigState>('config') ?? {
+    version: 1,
+    homeCountry: null,
+    thresholds: null,
+    dhis2Mapping: null,
+    defaultLocations: true,
+  };
+  let tree = new Tree(readSetting<Location[]>('locations') ?? DEFAULT_LOCATIONS);
+
+  const deviceById = get<DeviceRow>('SELECT * FROM devices WHERE id = ?');
+  const deviceByInstall = get<DeviceRow>('SELECT * FROM devices WHERE install_id = ?');
+  const authByHash = get<{ id: string; token_hash: Buffer; scope: string | null }>(
+    'SELECT id, token_hash, scope FROM devices WHERE token_hash = ? AND retired_at IS NULL',
+  );
+  const insertDevice = db.prepare(
+    `INSERT INTO devices (id, label, token_hash, enrolled_at, install_id, install_key_hash, scope, code_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const reenrolDevice = db.prepare(
+    `UPDATE devices SET token_hash = ?, label = ?, scope = ?, code_id = ?, retired_at = NULL, numbers = NULL
+     WHERE id = ?`,
+  );
+  const codeByHash = get<CodeRow>('SELECT * FROM enrolment_codes WHERE code_hash = ?');
+  const useCode = db.prepare('UPDATE enrolment_codes SET uses = uses + 1 WHERE id = ?');
+
+  const reportOf = get<{ revision: number; cells: string }>(
+    'SELECT revision, cells FROM reports WHERE period = ? AND org_unit = ? AND device_id = ?',
+  );
+  const upsertReport = db.prepare(
+    `INSERT INTO reports (period, org_unit, device_id, revision, generated_at, received_at, cells)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (period, org_unit, device_id) DO UPDATE SET
+       revision = excluded.revision, generated_at = excluded.generated_at,
+       received_at = excluded.received_at, cells = excluded.cells`,
+  );
+  const addPairs = db.prepare('UPDATE devices SET pairs = pairs + ? WHERE id = ?');
+  // One statement per report: every (location above, changed cell) pair, in C rather than a JS loop.
+  // `WHERE true` lets SQLite read ON CONFLICT as the upsert clause, not a join constraint.
+  const addSums = db.prepare(
+    `INSERT INTO sums (period, org_unit, indicator, disaggregation, value)
+     SELECT ?, a.value, c.value ->> 0, c.value ->> 1, c.value ->> 2
+     FROM json_each(?) a, json_each(?) c WHERE true
+     ON CONFLICT (period, org_unit, indicator, disaggregation) DO UPDATE SET value = value + excluded.value`,
+  );
+  const addReach = db.prepare(
+    `INSERT INTO reach (org_unit, period, device_id, reports)
+     SELECT a.value, ?, ?, ? FROM json_each(?) a WHERE true
+     ON CONFLICT (period, org_unit, device_id) DO UPDATE SET reports = reports + excluded.reports`,
+  );
+  const dropEmptyReach = db.prepare('DELETE FROM reach WHERE device_id = ? AND reports <= 0');
+  const reportsOfDevice = get<{ period: string; org_unit: string; cells: string }>(
+    'SELECT period, org_unit, cells FROM reports WHERE device_id = ?',
+  );
+  const deleteReportsOf = db.prepare('DELETE FROM reports WHERE device_id = ?');
+  const sumsOf = get<{ indicator: string; disaggregation: string; value: number }>(
+    `SELECT indicator, disaggregation, value FROM sums
+     WHERE period = ? AND org_unit = ? AND value > 0 ORDER BY indicator, disaggregation`,
+  );
+  const devicesUnder = get<{ n: number }>(
+    'SELECT count(*) AS n FROM reach WHERE period = ? AND org_unit = ?',
+  );
+
+  function applyCells(period: string, orgUnit: string, cells: readonly StoredCell[]) {
+    if (cells.length) addSums.run(period, JSON.stringify(tree.lineage(orgUnit)), JSON.stringify(cells));
+  }
+
+  /** Takes every report of a device out of the sums and deletes it. */
+  function removeNumbers(deviceId: string) {
+    for (const r of reportsOfDevice.all(deviceId)) {
+      const cells = JSON.parse(r.cells) as StoredCell[];
+      applyCells(
+        r.period,
+        r.org_unit,
+        cells.map(([i, g, v]) => [i, g, -v]),
+      );
+      addReach.run(r.period, deviceId, -1, JSON.stringify(tree.lineage(r.org_unit)));
+    }
+    dropEmptyReach.run(deviceId);
+    deleteReportsOf.run(deviceId);
+    db.prepare('UPDATE devices SET pairs = 0 WHERE id = ?').run(deviceId);
+  }
+
+  /** Every sum again from the reports, for the tree now (after a tree change, or an older database). */
+  function rebuildSums() {
+    db.exec('DELETE FROM sums; DELETE FROM reach; DROP TABLE IF EXISTS temp.lineage');
+    db.exec('CREATE TEMP TABLE lineage (code TEXT NOT NULL, above TEXT NOT NULL)');
+    const addLine = db.prepare('INSERT INTO temp.lineage (code, above) VALUES (?, ?)');
+    for (const l of tree.list) for (const above of tree.lineage(l.code)) addLine.run(l.code, above);
+    db.exec(`
+      INSERT INTO sums (period, org_unit, indicator, disaggregation, value)
+      SELECT r.period, l.above, c.value ->> 0, c.value ->> 1, sum(c.value ->> 2)
+      FROM reports r JOIN temp.lineage l ON l.code = r.org_unit, json_each(r.cells) c
+      GROUP BY 1, 2, 3, 4;
+      INSERT INTO reach (period, org_unit, device_id, reports)
+      SELECT r.period, l.above, r.device_id, count(*)
+      FROM reports r JOIN temp.lineage l ON l.code = r.org_unit
+      GROUP BY 1, 2, 3;
+      DROP TABLE temp.lineage;
+    `);
+    putSetting.run('sums_version', JSON.stringify(treeVersion));
+  }
+
+  // Sums built for another tree (or a database from before sums were kept): build them now, once.
+  let treeVersion = readSetting<number>('tree_version') ?? 1;
+  if (readSetting<number>('sums_version') !== treeVersion) {
+    db.transaction(rebuildSums).immediate();
+  }
+
+  function saveConfig(next: ConfigState) {
+    config = next;
+    putSetting.run('config', JSON.stringify(next));
+  }
+
+  const enrol = db.transaction((req: EnrolRequest): EnrolResult => {
+    let scope: string | null = null;
+    let codeId: string | null = null;
+    if (!req.code.bootstrap) {
+      const code = codeByHash.get(req.code.hash);
+      if (!code || code.revoked_at) return { ok: false, error: 'wrong_enrolment_code' };
+      if (code.expires_at && code.expires_at <= req.now)
+        return { ok: false, error: 'enrolment_code_expired' };
+      if (code.max_uses !== null && code.uses >= code.max_uses)
+        return { ok: false, error: 'enrolment_code_used_up' };
+      scope = code.org_unit;
+      codeId = code.id;
+    }
+    const known = req.install ? deviceByInstall.get(req.install.id) : undefined;
+    if (known) {
+      if (!known.install_key_hash || !req.install!.keyHash.equals(known.install_key_hash))
+        return { ok: false, error: 'install_conflict' };
+      if (known.absorbed_by) return { ok: false, error: 'install_absorbed' };
+      if (codeId) useCode.run(codeId);
+      reenrolDevice.run(req.tokenHash, req.label, scope, codeId, known.id);
+      return { ok: true, deviceId: known.id, scope, resend: known.numbers === 'removed' };
+    }
+    if (codeId) useCode.run(codeId);
+    insertDevice.run(
+      req.newDeviceId,
+      req.label,
+      req.tokenHash,
+      req.now,
+      req.install?.id ?? null,
+      req.install?.keyHash ?? null,
+      scope,
+      codeId,
+    );
+    return { ok: true, deviceId: req.newDeviceId, scope, resend: true };
+  });
+
+  const put = db.transaction(
+    (
+      deviceId: string,
+      period: string,
+      orgUnit: string,
+      report: ReportBody,
+      now: string,
+      maxPairs: number,
+    ): PutResult => {
+      const stored = reportOf.get(period, orgUnit, deviceId);
+      if (stored && report.revision < stored.revision)
+        return { status: 'stale', currentRevision: stored.revision };
+      if (stored?.revision === report.revision) return { status: 'unchanged', revision: stored.revision };
+      if (!stored) {
+        const pairs = deviceById.get(deviceId)?.pairs ?? 0;
+        if (pairs >= maxPairs) return { status: 'too_many_pairs', limit: maxPairs };
+        addPairs.run(1, deviceId);
+        addReach.run(period, deviceId, 1, JSON.stringify(tree.lineage(orgUnit)));
+      }
+      const cells = storedCells(report);
+      const old = stored ? (JSON.parse(stored.cells) as StoredCell[]) : [];
+      applyCells(period, orgUnit, cellDelta(old, cells));
+      upsertReport.run(
+        period,
+        orgUnit,
+        deviceId,
+        report.revision,
+        report.generatedAt,
+        now,
+        JSON.stringify(cells),
+      );
+      return { status: 'stored', revision: report.revision };
+    },
+  );
+
+  const readTallies = db.transaction((period: string, orgUnits: readonly string[]): Tally[] =>
+    orgUnits.map((orgUnit) => ({
+      orgUnit,
+      devices: devicesUnder.get(period, orgUnit)?.n ?? 0,
+      values: sumsOf.all(period, orgUnit).map((r) => ({
+        indicator: r.indicator as Tally['values'][number]['indicator'],
+        disaggregation: JSON.parse(r.disaggregation) as Disaggregation,
+        value: r.value,
+      })),
+    })),
+  );
+
+  const absorb = db.transaction(
+    (
+      deviceId: string,
+      install: { id: string; keyHash: Buffer },
+      mayTake: (scope: string | null) => boolean,
+      now: string,
+    ): AbsorbResult => {
+      const target = deviceByInstall.get(install.id);
+      if (!target) return { ok: true, absorbed: null };
+      if (!target.install_key_hash || !install.keyHash.equals(target.install_key_hash))
+        return { ok: false, error: 'install_conflict' };
+      if (target.id === deviceId) return { ok: false, error: 'cannot_absorb_self' };
+      if (target.absorbed_by) return { ok: true, absorbed: target.id };
+      if (!mayTake(target.scope)) return { ok: false, error: 'out_of_scope' };
+      removeNumbers(target.id);
+      db.prepare(
+        `UPDATE devices SET absorbed_by = ?, retired_at = coalesce(retired_at, ?), numbers = 'removed'
+         WHERE id = ?`,
+      ).run(deviceId, now, target.id);
+      return { ok: true, absorbed: target.id };
+    },
+  );
+
+  const retire = db.transaction((deviceId: string, numbers: 'keep' | 'remove', now: string) => {
+    const row = deviceById.get(deviceId);
+    if (!row) return null;
+    if (numbers === 'remove') removeNumbers(deviceId);
+    // A retired device keeps 'removed' once its numbers are gone, even if retired again with 'keep'.
+    const kept = numbers === 'keep' && row.numbers !== 'removed' ? 'kept' : 'removed';
+    // The token dies at once: authentication reads only devices that are not retired.
+    db.prepare('UPDATE devices SET retired_at = coalesce(retired_at, ?), numbers = ? WHERE id = ?').run(
+      now,
+      kept,
+      deviceId,
+    );
+    return toDevice(deviceById.get(deviceId)!);
+  });
+
+  const replaceLocations = db.transaction((list: readonly Location[] | null) => {
+    if (list) putSetting.run('locations', JSON.stringify(list));
+    else db.prepare("DELETE FROM settings WHERE key = 'locations'").run();
+    tree = new Tree(list ?? DEFAULT_LOCATIONS);
+    treeVersion += 1;
+    putSetting.run('tree_version', JSON.stringify(treeVersion));
+    saveConfig({ ...config, version: config.version + 1, defaultLocations: list === null });
+    rebuildSums();
+    return config;
+  });
+
+  const probe = db.prepare(
+    "INSERT INTO settings (key, value) VALUES ('health', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  );
+
+  return {
+    tree: () => tree,
+    config: () => config,
+    async enrol(req) {
+      return enrol.immediate(req);
+    },
+    async deviceByTokenHash(hash) {
+      const row = authByHash.get(hash);
+      return row ? { id: row.id, tokenHash: row.token_hash, scope: row.scope } : null;
+    },
+    async putReport(deviceId, period, orgUnit, report, now, { maxPairs }) {
+      // IMMEDIATE takes the write lock up front, so a second process (a backup, a tool) cannot make the
+      // read-then-write upgrade fail half way.
+      return put.immediate(deviceId, period, orgUnit, report, now, maxPairs);
+    },
+    async tallies(period, orgUnits) {
+      // One read transaction: the device counts and the sums come from the same snapshot.
+      return readTallies.deferred(period, orgUnits);
+    },
+    async absorb(deviceId, install, mayTake, now) {
+      return absorb.immediate(deviceId, install, mayTake, now);
+    },
+    async setStatus(deviceId, s, now) {
+      db.prepare(
+        `UPDATE devices SET last_heard_at = ?, app_version = ?, pending = ?, oldest_pending_period = ?,
+         synced_at = ? WHERE id = ?`,
+      ).run(now, s.appVersion, s.pending, s.oldestPendingPeriod, s.syncedAt, deviceId);
+    },
+    async devices() {
+      return get<DeviceRow>('SELECT * FROM devices ORDER BY enrolled_at DESC, id').all().map(toDevice);
+    },
+    async retire(deviceId, numbers, now) {
+      return retire.immediate(deviceId, numbers, now);
+    },
+    async addCode(c) {
+      db.prepare(
+        `INSERT INTO enrolment_codes (id, code_hash, label, org_unit, expires_at, max_uses, uses, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, 0, ?)`,
+      ).run(c.id, c.hash, c.label, c.orgUnit, c.expiresAt, c.maxUses, c.createdAt);
+    },
+    async codes() {
+      return get<CodeRow>('SELECT * FROM enrolment_codes ORDER BY created_at DESC, id').all().map(toCode);
+    },
+    async revokeCode(id, now) {
+      db.prepare('UPDATE enrolment_codes SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?').run(now, id);
+      const row = get<CodeRow>('SELECT * FROM enrolment_codes WHERE id = ?').get(id);
+      return row ? toCode(row) : null;
+    },
+    async locationsInUse(list) {
+      const used = db
+        .prepare<[], string>(
+          `SELECT DISTINCT org_unit FROM reports
+           UNION SELECT scope FROM devices WHERE scope IS NOT NULL AND retired_at IS NULL
+           UNION SELECT org_unit FROM enrolment_codes WHERE org_unit IS NOT NULL AND revoked_at IS NULL`,
+        )
+        .pluck()
+        .all();
+      return missingCodes(list, used);
+    },
+    async replaceLocations(list) {
+      return replaceLocations.immediate(list);
+    },
+    async updateConfig(patch) {
+      db.transaction(() => saveConfig({ ...config, ...patch, version: config.version + 1 })).immediate();
+      return config;
+    },
+    async healthy() {
+      // A write, not only a read: a full disk or a read-only file must make the server unhealthy.
+      try {
+        if (!db.open) return false;
+        probe.run(JSON.stringify(randomBytes(4).toString('hex')));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,281 @@
+// The coordinator console end to end (SPEC §12): the real server, two real Chromium profiles as two enrolled
+// devices that sync, and a third browser at 1280 px for the coordinators. A district coordinator signs in and
+// sees the district's month equal to the two devices' sum; the national coordinator sees the country roll up
+// two districts; completeness names the device that has not reported; the CSV holds the same numbers; the
+// coordinator of another district sees none of it, on the page or through the API.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseCsv } from '../../src/export/csv';
+import {
+  describeInChromium,
+  expectAccessible,
+  launch,
+  openApp,
+  type Session,
+  waitForServiceWorker,
+} from '../helpers/browser';
+import { DIST, type E2eServer, ROOT, startServer } from '../helpers/e2e-server';
+import {
+  ADMIN_TOKEN,
+  addActivity,
+  ENROLMENT_CODE,
+  en,
+  enrolDevice,
+  pendingKeys,
+  serverTally,
+  syncState,
+  total,
+} from '../helpers/sync-steps';
+
+const consoleStrings = JSON.parse(readFileSync(join(ROOT, 'locales/en/console.json'), 'utf8'));
+/** The console's English string for `key` (its strings live in console.json, under `console.`). */
+function c(key: string, values: Record<string, string> = {}): string {
+  let v: unknown = consoleStrings;
+  for (const part of key.split('.')) v = (v as Record<string, unknown>)?.[part];
+  if (typeof v !== 'string') throw new Error(`console.json has no "${key}"`);
+  return v.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, n: string) => values[n] ?? `{{${n}}}`);
+}
+
+const PASSWORD = 'a long enough password';
+
+async function makeAccount(url: string, username: string, scope: string) {
+  const res = await fetch(`${url}/console/api/accounts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD, role: 'coordinator', scope }),
+  });
+  expect(res.status).toBe(201);
+}
+
+/** Opens the Sync screen, accepts the preview, and waits until nothing is left to send. */
+async function syncAll(page: Page, url: string) {
+  await openApp(page, `${url}/sync`);
+  await expect.poll(() => syncState(page)).toBe(en('sync.state.needs_preview'));
+  await page.getByRole('button', { name: en('sync.preview.accept') }).click();
+  await expect.poll(() => pendingKeys(page), { timeout: 30_000 }).toEqual([]);
+}
+
+async function signIn(page: Page, url: string, username: string) {
+  await page.goto(`${url}/console/`);
+  // By keyboard, as a person without a mouse does it.
+  await page.getByLabel(c('signIn.username')).focus();
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: c('tallies.title') }).waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: c('signOut') }).click();
+  await page.getByRole('heading', { level: 1, name: c('signIn.title') }).waitFor();
+}
+
+/** Picks the place and month(s) of the page shown, and waits for the numbers of exactly that choice. */
+async function choose(page: Page, orgUnit: string, from: string, to = from) {
+  await page.getByLabel(c('location'), { exact: true }).selectOption(orgUnit);
+  const first = page.getByLabel(c('from'));
+  if (await first.count()) {
+    await first.fill(from);
+    await page.getByLabel(c('to')).fill(to);
+  } else {
+    await page.getByLabel(c('month'), { exact: true }).fill(to);
+  }
+}
+
+/** The summary table's number for an indicator, as shown. */
+async function shownTotal(page: Page, indicatorLabel: string) {
+  const row = page
+    .getByRole('table', { name: /all indicators/ })
+    .getByRole('row', { name: new RegExp(`^${indicatorLabel}`) });
+  return (await row.getByRole('cell').first().textContent())?.trim();
+}
+
+describeInChromium('coordinator console', () => {
+  let server: E2eServer;
+  let a: Session;
+  let b: Session;
+  let coordinator: Session;
+  let url: string;
+
+  beforeAll(async () => {
+    server = await startServer({
+      staticDir: DIST,
+      env: { PELITA_ENROLMENT_CODE: ENROLMENT_CODE, PELITA_ADMIN_TOKEN: ADMIN_TOKEN },
+    });
+    url = server.url;
+    [a, b, coordinator] = await Promise.all([
+      launch(),
+      launch(),
+      launch({ viewport: { width: 1280, height: 900 } }),
+    ]);
+    await Promise.all(
+      [a, b].map(async (s) => {
+        await openApp(s.page, `${url}/sync`);
+        await waitForServiceWorker(s.page);
+      }),
+    );
+    await enrolDevice(a.page, url, 'Tablet A');
+    await enrolDevice(b.page, url, 'Tablet B');
+    // October: A in Phnom Penh (KH-12) and Battambang (KH-2), B in Phnom Penh. November: only A.
+    await addActivity(a.page, url, {
+      date: '2026-10-05',
+      orgUnit: 'KH-12',
+      kind: 'campaign_activity',
+      title: 'A1',
+    });
+    await addActivity(a.page, url, {
+      date: '2026-10-07',
+      orgUnit: 'KH-12',
+      kind: 'campaign_activity',
+      title: 'A2',
+    });
+    await addActivity(a.page, url, {
+      date: '2026-10-09',
+      orgUnit: 'KH-2',
+      kind: 'law_reviewed',
+      title: 'A3',
+    });
+    await addActivity(a.page, url, {
+      date: '2026-11-03',
+      orgUnit: 'KH-12',
+      kind: 'study_research',
+      title: 'A4',
+    });
+    await addActivity(b.page, url, {
+      date: '2026-10-06',
+      orgUnit: 'KH-12',
+      kind: 'coordination_mechanism',
+      title: 'B1',
+    });
+    await syncAll(a.page, url);
+    await syncAll(b.page, url);
+    await makeAccount(url, 'dara', 'KH-12');
+    await makeAccount(url, 'national', 'KH');
+    await makeAccount(url, 'sok', 'KH-3');
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close(), coordinator?.close()]);
+    await server?.stop();
+  });
+
+  it('a district coordinator sees the district month equal to the two devices’ sum, and its CSV', async () => {
+    const { page } = coordinator;
+    await signIn(page, url, 'dara');
+    await expectAccessible(page, 'console tallies');
+    await choose(page, 'KH-12', '2026-10');
+    // True numbers (the counts here are small, and would show as <5 in a shared copy).
+    await page.getByLabel(en('report.hideSmall')).uncheck();
+    const district = await serverTally(url, '2026-10', 'KH-12');
+    expect(district.devices).toBe(2);
+    expect(total(district, 'ACTIVITIES')).toBe(3);
+    await expect.poll(() => page.getByTestId('tallies-devices').textContent()).toContain('2');
+    await expect.poll(() => shownTotal(page, en('indicators.ACTIVITIES.label'))).toBe('3');
+    // The breakdown by kind, in the indicator's own table.
+    const kinds = page.getByRole('table', { name: new RegExp(`^${en('indicators.ACTIVITIES.label')}, `) });
+    await expect
+      .poll(() =>
+        kinds
+          .getByRole('row', { name: new RegExp(`^${en('codes.activityKinds.campaign_activity')}`) })
+          .getByRole('cell')
+          .first()
+          .textContent(),
+      )
+      .toBe('2');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: c('tallies.csv') }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('pelita-KH-12-2026-10.csv');
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString('utf8'));
+    const activities = rows.filter((r) => r[3] === 'ACTIVITIES');
+    expect(Object.fromEntries(activities.map((r) => [r[5], r[7]]))).toEqual({
+      'kind=campaign_activity': '2',
+      'kind=coordination_mechanism': '1',
+    });
+  });
+
+  it('completeness names the device that has not reported for November', async () => {
+    const { page } = coordinator;
+    await page.getByRole('link', { name: c('nav.completeness') }).click();
+    await page.getByRole('heading', { level: 1, name: c('completeness.title') }).waitFor();
+    await choose(page, 'KH-12', '2026-11');
+    await expect
+      .poll(() => page.getByTestId('completeness-summary').textContent())
+      .toContain(
+        c('completeness.summary', {
+          reported: '1',
+          expected: '2',
+          rate: '50%',
+          place: 'Phnom Penh',
+          month: 'November 2026',
+        }),
+      );
+    const devices = page.getByRole('table', {
+      name: new RegExp(`^${c('completeness.devices', { place: 'Phnom Penh', month: '' }).slice(0, 20)}`),
+    });
+    await expect
+      .poll(() => devices.getByRole('row', { name: /Tablet B/ }).textContent())
+      .toContain(c('completeness.silent'));
+    expect(await devices.getByRole('row', { name: /Tablet A/ }).textContent()).toContain(
+      c('completeness.hasReported'),
+    );
+    await expectAccessible(page, 'console completeness');
+    await signOut(page);
+  });
+
+  it('the national coordinator sees the country roll up its two districts, one row each', async () => {
+    const { page } = coordinator;
+    await signIn(page, url, 'national');
+    await choose(page, 'KH', '2026-10');
+    await page.getByLabel(en('report.hideSmall')).uncheck();
+    await expect.poll(() => shownTotal(page, en('indicators.ACTIVITIES.label'))).toBe('4');
+    const byPlace = page.getByRole('table', {
+      name: new RegExp(`^${c('tallies.childCaption', { place: 'Cambodia', period: '' }).slice(0, 25)}`),
+    });
+    const col = await byPlace.getByRole('columnheader').allTextContents();
+    const at = col.indexOf(en('indicators.ACTIVITIES.label'));
+    const cellOf = async (place: string) =>
+      (
+        await byPlace
+          .getByRole('row', { name: new RegExp(`^${place}`) })
+          .locator('th, td')
+          .nth(at)
+          .textContent()
+      )?.trim();
+    expect(await cellOf('Phnom Penh')).toBe('3');
+    expect(await cellOf('Battambang')).toBe('1');
+    // The tablet: nothing runs off the side of the page.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectAccessible(page, 'console tallies on a tablet');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signOut(page);
+  });
+
+  it('the coordinator of another district sees nothing of this one, on the page or through the API', async () => {
+    const { page } = coordinator;
+    await signIn(page, url, 'sok');
+    const options = await page.getByLabel(c('location'), { exact: true }).locator('option').allTextContents();
+    expect(options.map((o) => o.trim())).toEqual(['Kampong Cham']);
+    for (const path of [
+      'tallies?from=2026-10&to=2026-10&orgUnit=KH-12',
+      'tallies?from=2026-10&to=2026-10&orgUnit=KH',
+      'tallies.csv?from=2026-10&to=2026-10&orgUnit=KH-12',
+      'completeness?period=2026-11&orgUnit=KH-12',
+      'trend?period=2026-10&orgUnit=KH-12',
+    ]) {
+      const res = await page.request.get(`${url}/console/api/${path}`);
+      expect(res.status(), path).toBe(403);
+    }
+    await page.getByLabel(en('report.hideSmall')).uncheck();
+    await choose(page, 'KH-3', '2026-10');
+    await expect.poll(() => shownTotal(page, en('indicators.ACTIVITIES.label'))).toBe('0');
+    await signOut(page);
+  });
+});
