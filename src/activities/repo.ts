@@ -10,7 +10,7 @@ export const activityKind: RecordKind<Activity> = {
   table: 'activities',
   periodsOf: activityPeriods,
   touches: activityTouches,
-  schema: activity,
+  loadSchema: async () => activity,
 };
 
 /** Saves a new activity (no id) or replaces one; validated again here, since every caller is an edge. */

@@ -6,6 +6,7 @@ import { vault } from '../privacy/vault';
 import { UpdatePrompt } from '../sw/UpdatePrompt';
 import { SyncBadge } from '../sync/SyncBadge';
 import { Link } from '../ui/Link';
+import { AppNav } from './AppNav';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OnlineBadge } from './OnlineBadge';
 import { match, path } from './router';
@@ -84,19 +85,7 @@ export function App() {
         </span>
       </header>
       <UpdatePrompt />
-      {!locked && (
-        <nav class="app-nav" aria-label={t('nav.label')}>
-          <ul>
-            {screens
-              .filter((s) => s.inNav)
-              .map((s) => (
-                <li key={s.path}>
-                  <Link href={s.path}>{t(s.label)}</Link>
-                </li>
-              ))}
-          </ul>
-        </nav>
-      )}
+      {!locked && <AppNav />}
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>
           {locked ? (

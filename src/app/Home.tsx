@@ -69,7 +69,7 @@ function DueList() {
           {items.map((item) => (
             <li key={item.href}>
               <Link href={item.href}>
-                <strong>{item.title}</strong>
+                <strong class={item.what === 'home.dueVisit' ? 'case-code' : undefined}>{item.title}</strong>
                 <br />
                 <span class="hint">{t(item.what)}</span> · <When dueOn={item.dueOn} now={now} />
               </Link>

@@ -7,15 +7,24 @@ export interface Screen {
   /** Translation key of the screen's name (navigation and page title). */
   label: string;
   inNav: boolean;
+  /** Kept in the phone's bottom bar; the other places are under "More". */
+  inBar?: true;
   load: () => Promise<ComponentType<{ params: Record<string, string> }>>;
 }
 
 export const screens: Screen[] = [
-  { path: '/', label: 'nav.home', inNav: true, load: () => import('./Home').then((m) => m.Home) },
+  {
+    path: '/',
+    label: 'nav.home',
+    inNav: true,
+    inBar: true,
+    load: () => import('./Home').then((m) => m.Home),
+  },
   {
     path: '/inspections',
     label: 'nav.inspections',
     inNav: true,
+    inBar: true,
     load: () => import('../inspections/List').then((m) => m.InspectionList),
   },
   {
@@ -28,6 +37,7 @@ export const screens: Screen[] = [
     path: '/cases',
     label: 'nav.cases',
     inNav: true,
+    inBar: true,
     load: () => import('../cases/List').then((m) => m.CaseList),
   },
   {

@@ -2,6 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import { language, t } from '../i18n/i18n';
 import { LocationPicker } from '../locations/LocationPicker';
+import { placeNames } from '../locations/names';
 import { childSexes, settlement, UNKNOWN, yesNoUnknown } from '../records/codes';
 import { CheckField, DateField, NumberField, RadioGroup, TextField } from '../ui/form/fields';
 import type { RecordForm } from '../ui/form/useRecordForm';
@@ -13,7 +14,9 @@ type Props = { form: RecordForm<CaseFormValue> };
 /** ASEAN first, then "stateless / unknown", then every other country by its name in the current language. */
 function NationalityField({ form }: Props) {
   const lang = language.value;
-  const options = useMemo(() => nationalityOptions(lang), [lang]);
+  const loaded = placeNames.value;
+  const countries = loaded?.lang === lang ? loaded.names.countries : null;
+  const options = useMemo(() => nationalityOptions(lang, countries), [lang, countries]);
   const error = form.error('child.nationality');
   const id = 'f-child-nationality';
   return (

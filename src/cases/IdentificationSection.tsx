@@ -15,7 +15,7 @@ export function IdentificationSection({ form }: { form: RecordForm<CaseFormValue
       <legend>{t('cases.identification')}</legend>
       <dl class="facts">
         <dt>{t('cases.caseCode')}</dt>
-        <dd>{caseCode ?? t('cases.codeWhenSaved')}</dd>
+        <dd class={caseCode ? 'case-code' : undefined}>{caseCode ?? t('cases.codeWhenSaved')}</dd>
       </dl>
       <DateField form={form} path="identifiedOn" label="cases.identifiedOn" required max={today()} />
       <SelectField

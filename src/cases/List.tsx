@@ -51,7 +51,7 @@ export function CaseList() {
             {rows.slice(0, shown).map((c) => (
               <li key={c.id}>
                 <Link href={`/cases/${c.id}`}>
-                  <strong>{c.caseCode}</strong>
+                  <strong class="case-code">{c.caseCode}</strong>
                   <br />
                   <span class="hint">
                     {formatDate(c.identifiedOn)} · {nameOf(c.orgUnit)} · {t(`codes.caseStatuses.${c.status}`)}{' '}

@@ -1,6 +1,9 @@
 // Nationalities for a case (SPEC §2.3): ISO 3166-1 alpha-2 codes, or `stateless` / `unknown`. The codes are
-// stored; the names are for display only. English names are kept here so the list works where the browser's
-// Intl.DisplayNames does not know the person's language (Tetum); where it does, its names are used.
+// stored; the names are for display only. The names in each language come from that language's names file
+// (src/locations/names/<lang>.json `countries`, fetched with the language: CLDR, Tetum written for Pelita),
+// passed in by the caller; the browser's Intl.DisplayNames only where that file is missing and a probe shows
+// the browser knows the language (desktop Chromium has no Khmer, Lao or Myanmar names, and answers in
+// English); the English names below last.
 // No imports: the schema reads the codes from here, and backup import must not pull in the UI.
 /** The 11 ASEAN Member States, shown first: most children a case worker meets are from the region. */
 export const ASEAN_COUNTRIES = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'TL', 'VN'] as const;
@@ -260,24 +263,35 @@ export const ISO_COUNTRIES: Readonly<Record<string, string>> = {
 
 export const NO_COUNTRY = ['stateless', 'unknown'] as const;
 
-/** A function that names a country in the current language, falling back to English. */
-export function countryNamer(lang: string): (code: string) => string {
-  let names: Intl.DisplayNames | null = null;
+/** Intl's names for `lang`, only when it really has them (a name differing from English for Cambodia). */
+function intlNames(lang: string): Intl.DisplayNames | null {
+  if (lang === 'en') return null;
   try {
-    if (Intl.DisplayNames.supportedLocalesOf([lang]).length > 0) {
-      names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
-    }
+    if (Intl.DisplayNames.supportedLocalesOf([lang]).length === 0) return null;
+    const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+    return names.of('KH') && names.of('KH') !== ISO_COUNTRIES.KH ? names : null;
   } catch {
-    names = null;
+    return null;
   }
-  return (code) => names?.of(code) ?? ISO_COUNTRIES[code] ?? code;
+}
+
+/** A function that names a country in `lang`: from `names` (the language's file), else Intl, else English. */
+export function countryNamer(
+  lang: string,
+  names?: Readonly<Record<string, string>> | null,
+): (code: string) => string {
+  const intl = names ? null : intlNames(lang);
+  return (code) => names?.[code] ?? intl?.of(code) ?? ISO_COUNTRIES[code] ?? code;
 }
 
 /** The options of the nationality select: ASEAN first (in the list's order), then the rest by name. */
-export function nationalityOptions(lang: string): Array<{ code: string; name: string }> {
-  const name = countryNamer(lang);
+export function nationalityOptions(
+  lang: string,
+  names?: Readonly<Record<string, string>> | null,
+): Array<{ code: string; name: string }> {
+  const name = countryNamer(lang, names);
   const asean = new Set<string>(ASEAN_COUNTRIES);
-  const collator = new Intl.Collator(lang, { sensitivity: 'base' });
+  const collator = new Intl.Collator(lang === 'tet' ? 'pt' : lang, { sensitivity: 'base' });
   const others = Object.keys(ISO_COUNTRIES)
     .filter((c) => !asean.has(c))
     .map((code) => ({ code, name: name(code) }))

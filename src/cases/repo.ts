@@ -3,13 +3,14 @@
 // derived on save; the case code is assigned on first save, inside the same transaction as the write, so two
 // saves can never take the same sequence. Only types come from ./schema, so the home screen, which reads the
 // Due list from here, does not load zod.
+import type * as z from 'zod/mini';
 import { PelitaError, toPelitaError } from '../app/errors';
 import { caseDueOn, db } from '../db/db';
 import {
   getRecord,
   type ListQuery,
   listRecords,
-  loadTallies,
+  prepareWrite,
   type RecordKind,
   saveRecord,
   softDelete,
@@ -39,6 +40,7 @@ export const caseKind: RecordKind<StoredCase> = {
   periodsOf: casePeriods,
   touches: caseTouches,
   derive: (c) => ({ ...c, dueOn: caseDueOn(c) }),
+  loadSchema: async () => (await import('./schema')).childCase as z.ZodMiniType<StoredCase>,
 };
 
 /**
@@ -72,7 +74,7 @@ export async function saveCase(input: CaseInput): Promise<StoredCase> {
   const fields = parsed.data.consent === true ? withoutOverride : parsed.data;
   try {
     // Opened on everything saveRecord writes, so the code and the case land together.
-    await loadTallies();
+    await prepareWrite(caseKind);
     return await db.transaction('rw', writeTables('cases'), async () => {
       const before = await db.cases.get(id);
       const caseCode =

@@ -4,6 +4,14 @@
 // the language changes, without losing what a form holds.
 import { signal } from '@preact/signals';
 import i18next, { type TOptions } from 'i18next';
+import {
+  type DateInput,
+  type DateOptions,
+  type LocaleFormat,
+  localeFormat,
+  type NumberOptions,
+  parseLocaleData,
+} from '../lib/locale-format';
 import { isLanguage, type Language } from './languages';
 
 type Strings = Record<string, unknown>;
@@ -17,6 +25,32 @@ const urls = import.meta.glob<string>('../../locales/*/translation.json', {
 const modules = import.meta.glob<Strings>('../../locales/*/translation.json', { import: 'default' });
 
 export const language = signal<Language>('en');
+
+/** Each loaded language's formatter (src/lib/locale-format.ts), built from its strings' `format` block. */
+const formats = new Map<string, LocaleFormat>();
+const formatOf = (lang: string): LocaleFormat => {
+  let f = formats.get(lang);
+  if (!f) {
+    const bundle = i18next.isInitialized ? i18next.getResourceBundle(lang, 'translation') : null;
+    f = localeFormat(lang, parseLocaleData(bundle?.format));
+    // Cache only once the strings are there: before that the formatter has no data of its own.
+    if (bundle) formats.set(lang, f);
+  }
+  return f;
+};
+
+/**
+ * Every number interpolated into a string goes through the app's formatter, so "{{count}} waiting" reads
+ * "၃ ခု" in Myanmar like every other number on the screen. Plural rules still see the raw count.
+ */
+const numberFormatter = {
+  type: 'formatter' as const,
+  init() {},
+  format: (value: unknown, _format: string | undefined, lng: string | undefined) =>
+    typeof value === 'number' ? formatOf(lng ?? language.value).number(value) : value,
+  add() {},
+  addCached() {},
+};
 
 export async function loadLanguage(lang: Language): Promise<Strings> {
   if (import.meta.env.PROD) {
@@ -47,15 +81,18 @@ export async function setLanguage(lang: Language): Promise<void> {
     i18next.isInitialized && i18next.hasResourceBundle(lang, 'translation') ? null : await loadLanguage(lang);
   // i18next only has its resource methods (hasResourceBundle, addResourceBundle) after init().
   if (!i18next.isInitialized) {
-    await i18next.init({
+    await i18next.use(numberFormatter).init({
       lng: lang,
       fallbackLng: false,
-      interpolation: { escapeValue: false },
+      interpolation: { escapeValue: false, alwaysFormat: true },
       returnNull: false,
       initAsync: false,
     });
   }
-  if (strings) i18next.addResourceBundle(lang, 'translation', strings, true, true);
+  if (strings) {
+    i18next.addResourceBundle(lang, 'translation', strings, true, true);
+    formats.delete(lang);
+  }
   await i18next.changeLanguage(lang);
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
   language.value = lang;
@@ -67,22 +104,26 @@ export function t(key: string, options?: TOptions): string {
   return i18next.t(key, options) as string;
 }
 
-/** Dates and numbers follow the chosen language (SPEC §10). */
-export function formatDate(iso: string | Date, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }) {
-  const d = typeof iso === 'string' ? new Date(iso.length === 10 ? `${iso}T00:00:00` : iso) : iso;
-  return new Intl.DateTimeFormat(intlLocale(language.value), opts).format(d);
+/** Dates and numbers follow the chosen language (SPEC §10), through src/lib/locale-format.ts. */
+export function formatDate(value: DateInput, opts: DateOptions = { dateStyle: 'medium' }) {
+  return formatOf(language.value).date(value, opts);
 }
 
-export function formatNumber(n: number, opts?: Intl.NumberFormatOptions) {
-  return new Intl.NumberFormat(intlLocale(language.value), opts).format(n);
+export function formatNumber(n: number, opts?: NumberOptions) {
+  return formatOf(language.value).number(n, opts);
 }
 
+/** `2026-11` → the month and year in the chosen language. */
 export function formatMonth(period: string) {
-  return formatDate(`${period}-01`, { year: 'numeric', month: 'long' });
+  return formatOf(language.value).month(period);
 }
 
-/** Intl knows Tetum poorly; Portuguese (Timor-Leste) gives it the right month names and separators. */
-function intlLocale(lang: Language): string {
-  if (lang === 'tet') return 'pt-TL';
-  return lang;
+/** `2026-11` → a short month and year, for chart axes. */
+export function formatMonthShort(period: string) {
+  return formatOf(language.value).monthShort(period);
+}
+
+/** Which path the chosen language's dates and numbers take (`intl` or the app's `own` data): for About. */
+export function formatSource() {
+  return formatOf(language.value).source;
 }

@@ -1,6 +1,7 @@
 // All reads and writes of inspections (SPEC §2.1). Stored in the `inspections` table of src/db/db.ts, one row
 // per inspection with its children found inline; `periods` (the inspection's month and its registration's)
 // and `dueOn` (the follow-up date, for the Due list on the home screen) are derived here on every save.
+import type * as z from 'zod/mini';
 import { PelitaError } from '../app/errors';
 import { db } from '../db/db';
 import { listPage, type PageQuery } from '../records/list-page';
@@ -15,6 +16,7 @@ export const inspectionKind: RecordKind<Stored> = {
   periodsOf: inspectionPeriods,
   touches: inspectionTouches,
   derive: (i) => ({ ...i, dueOn: i.followUpDue ?? null }),
+  loadSchema: async () => (await import('./schema')).inspection as z.ZodMiniType<Stored>,
 };
 
 /** A fine is kept only when "administrative fine" is ticked; a stale amount would otherwise linger. */

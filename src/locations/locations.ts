@@ -5,7 +5,7 @@
 // loop rather than hang, so a damaged list can never freeze the app.
 // The active list itself lives here too, as a signal (set by ./repo.ts, which reads and writes it), with
 // shortcuts on it, so code that only needs names and roll-ups (sync preview, tally) does not pull in storage.
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 
 export interface Location {
   code: string;
@@ -163,9 +163,24 @@ export interface ActiveList {
 /** The device's active list. Null until ./repo.ts has loaded it (`loadLocations()` or `useLocations()`). */
 export const activeList = signal<ActiveList | null>(null);
 
+/** Names of the default list's places in the chosen language (set by ./names.ts; code → name). */
+export const localPlaceNames = signal<Readonly<Record<string, string>> | null>(null);
+
+/**
+ * The tree as the person reads it: the default list with its places named in the chosen language. A
+ * deployment's own list keeps its own names (they are what the national system calls its places).
+ */
+export const shownTree = computed<LocationTree | null>(() => {
+  const a = activeList.value;
+  const names = localPlaceNames.value;
+  if (!a) return null;
+  if (a.custom || !names) return a.tree;
+  return new LocationTree(a.tree.list.map((l) => (names[l.code] ? { ...l, name: names[l.code]! } : l)));
+});
+
 // Shortcuts on the active list, for code that runs after it has loaded (forms, lists, sync, the tally
 // screen). Before it has loaded they answer as for an unknown code.
-const active = () => activeList.value?.tree;
+const active = () => shownTree.value ?? undefined;
 export const getLocation = (code: string) => active()?.get(code);
 export const nameOf = (code: string) => active()?.nameOf(code) ?? code;
 export const pathOf = (code: string) => active()?.pathOf(code) ?? code;

@@ -3,9 +3,18 @@
 // default ASEAN list (./asean.json, a separate chunk loaded at first use, so it is not in the first
 // screen's JS) is active. The list is held in a signal (`activeList`, in ./locations.ts), so every picker and
 // name re-renders when it changes.
+import { effect } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { readSetting, writeSetting } from '../settings/repo';
-import { type ActiveList, activeList, type Location, LocationTree } from './locations';
+import {
+  type ActiveList,
+  activeList,
+  type Location,
+  LocationTree,
+  localPlaceNames,
+  shownTree,
+} from './locations';
+import { followLanguage, placeNames } from './names';
 
 export {
   type ActiveList,
@@ -20,6 +29,12 @@ export {
 } from './locations';
 
 const CUSTOM_KEY = 'locations.custom';
+
+// Place names follow the chosen language wherever locations are shown.
+followLanguage();
+effect(() => {
+  localPlaceNames.value = placeNames.value?.names.places ?? null;
+});
 
 export interface CustomList {
   fileName: string;
@@ -81,5 +96,5 @@ export function useLocations(): LocationTree | null {
   useEffect(() => {
     if (!active) void loadLocations();
   }, [active]);
-  return active?.tree ?? null;
+  return active ? shownTree.value : null;
 }

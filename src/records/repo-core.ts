@@ -17,8 +17,34 @@ export interface RecordKind<T extends RecordBase> {
   touches(record: T): Array<readonly [string, string]>;
   /** Fields derived on save (e.g. `dueOn`); returns the record to store. */
   derive?(record: T): T;
-  /** The record's zod schema: nothing that fails it is stored, whatever screen or import sent it. */
-  schema?: z.ZodMiniType<T>;
+  /**
+   * The stored record's zod schema, loaded on the first write (so a screen that only reads never loads zod):
+   * nothing that fails it is stored, whatever screen or import sent it, and what is stored is what it returned.
+   */
+  loadSchema(): Promise<z.ZodMiniType<T>>;
+}
+
+const schemas = new WeakMap<object, z.ZodMiniType<unknown>>();
+
+/**
+ * Loads what a write of `kind` needs (the tally code, the schema) before any transaction: an `import()`
+ * inside one lets IndexedDB commit it meanwhile. A repo that wraps saveRecord in a transaction of its own
+ * (e.g. to assign a case code) calls this first.
+ */
+export async function prepareWrite<T extends RecordBase>(kind: RecordKind<T>) {
+  const tallies = await loadTallies();
+  let schema = schemas.get(kind) as z.ZodMiniType<T> | undefined;
+  if (!schema) {
+    schema = await kind.loadSchema();
+    schemas.set(kind, schema as z.ZodMiniType<unknown>);
+  }
+  return { tallies, schema };
+}
+
+/** What prepareWrite loaded, at once when it already has (no task boundary inside a caller's transaction). */
+function prepared<T extends RecordBase>(kind: RecordKind<T>) {
+  const schema = schemas.get(kind) as z.ZodMiniType<T> | undefined;
+  return tallyModule && schema ? { tallies: tallyModule, schema } : prepareWrite(kind);
 }
 
 function tableOf<T extends RecordBase>(kind: RecordKind<T>): Table<T, string> {
@@ -66,20 +92,19 @@ export async function saveRecord<T extends RecordBase>(kind: RecordKind<T>, inpu
   const table = tableOf(kind);
   const now = new Date().toISOString();
   try {
-    const tallies = tallyModule ?? (await loadTallies());
+    const { tallies, schema } = await prepared(kind);
     const saved = await db.transaction('rw', writeTables(kind.table), async () => {
       const before = await table.get(input.id);
-      let record = {
+      const full = {
         ...input,
         createdAt: before?.createdAt ?? input.createdAt ?? now,
         updatedAt: now,
         deletedAt: input.deletedAt ?? before?.deletedAt ?? null,
       } as T;
-      record = { ...record, periods: kind.periodsOf(record) };
-      if (kind.schema) {
-        const checked = kind.schema.safeParse(record);
-        if (!checked.success) throw new PelitaError('errors.invalidRecord', checked.error.issues);
-      }
+      const checked = schema.safeParse({ ...full, periods: kind.periodsOf(full) });
+      if (!checked.success) throw new PelitaError('errors.invalidRecord', checked.error.issues);
+      // What the schema returned, not what was sent: a field it does not know is not stored.
+      let record = checked.data;
       if (kind.derive) record = kind.derive(record);
       // With a passphrase set, the personal fields are stored sealed (src/privacy); the caller gets them back.
       await table.put(mustSeal(kind.table) ? await Dexie.waitFor(sealForStore(kind.table, record)) : record);
@@ -99,7 +124,7 @@ async function setDeleted<T extends RecordBase>(kind: RecordKind<T>, id: string,
   const table = tableOf(kind);
   const now = new Date().toISOString();
   try {
-    const tallies = tallyModule ?? (await loadTallies());
+    const { tallies } = await prepared(kind);
     await db.transaction('rw', writeTables(kind.table), async () => {
       const record = await table.get(id);
       if (!record) return;

@@ -7,11 +7,21 @@
 // named fields, all plain codes. An indicator picks one source, keeps the units its `where` accepts, and adds
 // one to the cell named by its `by` fields (or, with `perRecord`, counts each record once per cell).
 //
-// Age scope (ICLS, SPEC §3): a child whose known age is outside 5–17 is out of scope for the age-based
-// indicators (those with IN_SCOPE in `where`); a child of unknown age is counted with age band `unknown`.
-// A case's age is its age on the identification date, so all of a case's counts share one age band.
+// Age scope (ICLS, SPEC §3): a child whose known age is outside 5–17 is out of scope for EVERY indicator that
+// counts children, their cases or their referrals (each has IN_SCOPE in `where`; a test checks that every
+// indicator of a child source does); a child of unknown age is counted with age band `unknown`. A case's age
+// is its age on the identification date, so all of a case's counts share one age band. Nothing disappears
+// silently: tally.ts also counts the month's out-of-scope records, and the report says how many.
 import { type CodeListName, codeLists } from '../records/codes';
 import type { DisaggregationKey, IndicatorCode } from './indicators';
+
+/** The sources whose units are children (or their cases and referrals): every indicator on them is age-scoped. */
+export const CHILD_SOURCES: readonly SourceName[] = [
+  'case',
+  'case-referral',
+  'case-withdrawal',
+  'inspection-child',
+];
 
 /** Where units come from. Each yields units in the month of its own date (SPEC §2 `periods`). */
 export const SOURCES = {
@@ -74,6 +84,12 @@ export interface IndicatorDef {
    * one child (the app keeps no identity across cases), so distinct cases are distinct children.
    */
   perRecord?: true;
+  /**
+   * It counts children (their cases, referrals, withdrawals, or children found): small cells are hidden in
+   * every shared output (SPEC §7) and the person's own screen marks them. Counts of inspections, activities,
+   * registrations and trained officials protect nobody and are never hidden.
+   */
+  countsChildren?: true;
   /** The two (or one) breakdowns of the table that small-cell suppression protects; default: first two of `by`. */
   table?: readonly DisaggregationKey[];
   /**
@@ -118,31 +134,46 @@ const survey = (code: string): SurveyIndicatorDef => ({
 /** The computed indicators, in the order screens and exports show them. */
 export const INDICATORS: readonly IndicatorDef[] = [
   computed('CHILDREN_IDENTIFIED', {
+    countsChildren: true,
     source: 'case',
     where: { ageScope: IN_SCOPE },
     by: ['sex', 'ageBand', 'nationalityGroup', 'category', 'sector'],
   }),
   computed('CHILDREN_REFERRED', {
+    countsChildren: true,
     source: 'case-referral',
     where: { ageScope: IN_SCOPE },
     by: ['sex', 'ageBand', 'nationalityGroup'],
     perRecord: true,
   }),
-  computed('REFERRALS_BY_SERVICE', { source: 'case-referral', by: ['service'] }),
-  computed('CASES_REPORTED_ONLINE', { source: 'case', where: { channel: ['online_report'] }, by: [] }),
+  computed('REFERRALS_BY_SERVICE', {
+    countsChildren: true,
+    source: 'case-referral',
+    where: { ageScope: IN_SCOPE },
+    by: ['service'],
+  }),
+  computed('CASES_REPORTED_ONLINE', {
+    countsChildren: true,
+    source: 'case',
+    where: { channel: ['online_report'], ageScope: IN_SCOPE },
+    by: [],
+  }),
   computed('CHILDREN_WITHDRAWN', {
+    countsChildren: true,
     source: 'case-withdrawal',
     where: { ageScope: IN_SCOPE },
     by: ['sex', 'ageBand'],
   }),
   computed('YOUNG_WORKERS_CHILD_LABOUR', {
+    countsChildren: true,
     source: 'case',
-    where: { age: ['14', '15', '16', '17'], category: CHILD_LABOUR },
+    where: { ageScope: IN_SCOPE, age: ['14', '15', '16', '17'], category: CHILD_LABOUR },
     by: ['sex', 'sector'],
   }),
   computed('INSPECTIONS', { source: 'inspection', by: ['hardToReach', 'sector'] }),
   computed('INSPECTIONS_CL_TOOL', { source: 'inspection', where: { toolUsed: YES }, by: [] }),
   computed('CHILDREN_FOUND_IN_INSPECTIONS', {
+    countsChildren: true,
     source: 'inspection-child',
     where: { ageScope: IN_SCOPE },
     by: ['sex', 'ageBand', 'sector'],

@@ -9,10 +9,10 @@ import type { RecordBase } from '../records/fields';
 import { settings } from '../settings/repo';
 import { INDICATORS } from './catalog';
 import type { IndicatorCode } from './indicators';
-import { type DataValue, type TallyInput, tallyByOrgUnit } from './tally';
+import { countByOrgUnit, type DataValue, type TallyInput } from './tally';
 
 /** Raise when tally.ts changes what it counts without the catalog changing. */
-const COUNTING_VERSION = 1;
+const COUNTING_VERSION = 2;
 
 function fnv1a(text: string): string {
   let h = 0x811c9dc5;
@@ -47,12 +47,32 @@ export async function loadMonth(period: string): Promise<TallyInput> {
   return { inspections, trainings, cases, activities };
 }
 
-function rowsOf(period: string, byOrgUnit: Map<string, DataValue[]>): TallyRow[] {
-  return [...byOrgUnit].map(([orgUnit, values]) => ({
+/**
+ * The cell that holds how many of the month's records were about a child outside 5–17 (SPEC §3). Its key
+ * starts with `_`, which no indicator code does: it is read by the report only, never synced or exported.
+ */
+export const OUT_OF_SCOPE_CELL = '_outOfAgeScope';
+
+/** Each orgUnit's cells: its data values, and its out-of-scope count. */
+function cellsOf(counted: ReturnType<typeof countByOrgUnit>): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [orgUnit, values] of counted.values) {
+    out.set(orgUnit, new Map(values.map((v) => [cellKey(v), v.value])));
+  }
+  for (const [orgUnit, n] of counted.outOfScope) {
+    const cells = out.get(orgUnit) ?? new Map<string, number>();
+    cells.set(OUT_OF_SCOPE_CELL, n);
+    out.set(orgUnit, cells);
+  }
+  return out;
+}
+
+function rowsOf(period: string, counted: ReturnType<typeof countByOrgUnit>): TallyRow[] {
+  return [...cellsOf(counted)].map(([orgUnit, cells]) => ({
     key: rowKey(period, orgUnit),
     period,
     orgUnit,
-    cells: Object.fromEntries(values.map((v) => [cellKey(v), v.value])),
+    cells: Object.fromEntries(cells),
   }));
 }
 
@@ -62,7 +82,7 @@ async function recountMonth(period: string, stamp: string) {
     'rw',
     [db.inspections, db.trainings, db.cases, db.activities, db.tallies, db.tallyMonths],
     async () => {
-      const rows = rowsOf(period, tallyByOrgUnit(await loadMonth(period), period, options()));
+      const rows = rowsOf(period, countByOrgUnit(await loadMonth(period), period, options()));
       await db.tallies.where('period').equals(period).delete();
       await db.tallies.bulkPut(rows);
       await db.tallyMonths.put({ period, stamp });
@@ -95,11 +115,11 @@ export async function applyChange(
   const add = (record: RecordBase | undefined, sign: 1 | -1, period: string) => {
     if (!record) return;
     const input = { ...EMPTY, [table]: [record] } as TallyInput;
-    for (const [orgUnit, values] of tallyByOrgUnit(input, period, options())) {
+    for (const [orgUnit, counted] of cellsOf(countByOrgUnit(input, period, options()))) {
       const key = rowKey(period, orgUnit);
       const cells = delta.get(key) ?? new Map<string, number>();
       delta.set(key, cells);
-      for (const v of values) cells.set(cellKey(v), (cells.get(cellKey(v)) ?? 0) + sign * v.value);
+      for (const [cell, n] of counted) cells.set(cell, (cells.get(cell) ?? 0) + sign * n);
     }
   };
   for (const period of live) {
@@ -133,6 +153,7 @@ export async function forgetMonths(periods: Iterable<string>) {
 function toValues(period: string, orgUnit: string, cells: Iterable<[string, number]>): DataValue[] {
   const out: DataValue[] = [];
   for (const [key, value] of cells) {
+    if (key.startsWith('_')) continue;
     const bar = key.indexOf('|');
     out.push({
       indicator: key.slice(0, bar) as IndicatorCode,
@@ -159,6 +180,13 @@ export async function monthValues(
     for (const [k, v] of Object.entries(row.cells)) sum.set(k, (sum.get(k) ?? 0) + v);
   }
   return toValues(period, orgUnit, sum);
+}
+
+/** How many of the month's records within an area were about a child outside 5–17 (the report says so). */
+export async function monthOutOfScope(period: string, within: (orgUnit: string) => boolean): Promise<number> {
+  await ensureMonth(period);
+  const rows = await db.tallies.where('period').equals(period).toArray();
+  return rows.reduce((n, row) => n + (within(row.orgUnit) ? (row.cells[OUT_OF_SCOPE_CELL] ?? 0) : 0), 0);
 }
 
 /** The counts of exactly one (period, orgUnit): what sync sends for it. */

@@ -129,6 +129,8 @@ interface Board {
   last: (Int32Array | undefined)[];
   /** A value outside the code lists (never in valid data) is still counted, under a string key. */
   odd: Map<string, { n: number; last: number }>;
+  /** Records of the month about a child outside 5–17 (a case, or a child found in an inspection). */
+  out: number;
 }
 const SEP = '\u0001';
 
@@ -197,7 +199,8 @@ function count(
     let board = placed.get(orgUnit);
     if (board === undefined) {
       const target = place(orgUnit);
-      board = target === null ? null : (boards.get(target) ?? { dense: [], last: [], odd: new Map() });
+      board =
+        target === null ? null : (boards.get(target) ?? { dense: [], last: [], odd: new Map(), out: 0 });
       if (target !== null && board) boards.set(target, board);
       placed.set(orgUnit, board);
     }
@@ -229,6 +232,7 @@ function count(
     put(cu, KEY.sector, c.work.isic || 'unknown');
     put(cu, KEY.category, categoryOf(c, age, settings));
     cu.other.channel = c.channel;
+    if (cu.other.ageScope === 'out') board.out += 1;
     if (identified) emit('case', cu, board, record);
     for (const r of referred ? c.referrals : []) {
       if (!inMonth(r.referredOn)) continue;
@@ -255,6 +259,7 @@ function count(
       for (const child of i.children) {
         put(iu, KEY.sex, child.sex);
         setAge(iu, child.age);
+        if (iu.other.ageScope === 'out') board.out += 1;
         emit('inspection-child', iu, board, record);
       }
     }
@@ -326,18 +331,32 @@ export function tally(input: TallyInput, period: string, options: TallyOptions):
   return toValues(boards, period);
 }
 
+/**
+ * One month's counts per leaf orgUnit (each record's own), and per orgUnit how many of the month's records
+ * were about a child outside 5–17 (SPEC §3: counted in no indicator, but the report says how many).
+ */
+export function countByOrgUnit(
+  input: TallyInput,
+  period: string,
+  options: ByOrgUnitOptions = {},
+): { values: Map<string, DataValue[]>; outOfScope: Map<string, number> } {
+  const boards = count(input, period, (o) => o, options.settings ?? SDG_871_SETTINGS, options.homeCountry);
+  const values = new Map<string, DataValue[]>();
+  for (const v of toValues(boards, period)) {
+    const list = values.get(v.orgUnit);
+    if (list) list.push(v);
+    else values.set(v.orgUnit, [v]);
+  }
+  const outOfScope = new Map<string, number>();
+  for (const [orgUnit, board] of boards) if (board.out > 0) outOfScope.set(orgUnit, board.out);
+  return { values, outOfScope };
+}
+
 /** One month's counts per leaf orgUnit (each record's own): what sync sends per (period, orgUnit). */
 export function tallyByOrgUnit(
   input: TallyInput,
   period: string,
   options: ByOrgUnitOptions = {},
 ): Map<string, DataValue[]> {
-  const boards = count(input, period, (o) => o, options.settings ?? SDG_871_SETTINGS, options.homeCountry);
-  const out = new Map<string, DataValue[]>();
-  for (const v of toValues(boards, period)) {
-    const list = out.get(v.orgUnit);
-    if (list) list.push(v);
-    else out.set(v.orgUnit, [v]);
-  }
-  return out;
+  return countByOrgUnit(input, period, options).values;
 }

@@ -12,7 +12,7 @@ export const trainingKind: RecordKind<Training> = {
   table: 'trainings',
   periodsOf: trainingPeriods,
   touches: trainingTouches,
-  schema: training,
+  loadSchema: async () => training,
 };
 
 /** Saves a new session (no id) or replaces one; validated again here, since every caller is an edge. */

@@ -153,7 +153,7 @@ describe('InspectionForm', { timeout: 30_000 }, () => {
     const item = await screen.findByRole('link', { name: /Sok brick kiln/ });
     expect(item.textContent).toContain('Kandal');
     expect(item.textContent).toContain('Children found: 2');
-    expect(item.textContent).toContain('Mar 14, 2026');
+    expect(item.textContent).toContain('14 Mar 2026');
   });
 
   it('edits a saved inspection', async () => {

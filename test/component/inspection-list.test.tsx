@@ -43,7 +43,7 @@ describe('InspectionList', { timeout: 30_000 }, () => {
     }
     render(<InspectionList />);
     await waitFor(() => expect(items()).toHaveLength(50), { timeout: 5000 });
-    expect(items()[0]?.textContent).toContain('Jan 28, 2026');
+    expect(items()[0]?.textContent).toContain('28 Jan 2026');
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     await waitFor(() => expect(items()).toHaveLength(52));
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();

@@ -56,7 +56,7 @@ describe('TrainingList', () => {
     await waitFor(() => expect(titles()).toEqual(['Referral', 'Law basics']));
     const first = screen.getByRole('link', { name: /Law basics/ });
     expect(first.getAttribute('href')).toBe(`/trainings/${a.id}`);
-    expect(first.textContent).toContain('Jan 12, 2026 – Jan 14, 2026');
+    expect(first.textContent).toContain('12 Jan 2026 – 14 Jan 2026');
     expect(first.textContent).toContain('Phnom Penh');
     expect(first.textContent).toContain('Completed: 2 of 3 participants');
     expect(screen.getByRole('link', { name: /Referral/ }).textContent).toContain('Banteay Meanchey');

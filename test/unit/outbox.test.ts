@@ -11,7 +11,7 @@ const kind: RecordKind<Activity> = {
   table: 'activities',
   periodsOf: activityPeriods,
   touches: activityTouches,
-  schema: activitySchema,
+  loadSchema: async () => activitySchema,
 };
 const activity = (over: Partial<Activity> = {}) => ({
   id: '7d3f6c1e-8a4b-4c2d-9e1f-0a1b2c3d4e5f',

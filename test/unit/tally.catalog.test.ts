@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGE_CODES } from '../../src/i18n/languages';
 import {
   CATALOG,
+  CHILD_SOURCES,
   INDICATORS,
   indicatorDef,
   SOURCES,
@@ -23,6 +24,22 @@ const has = (strings: unknown, key: string) =>
     .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], strings) === 'string';
 
 describe('catalog', () => {
+  it('scopes every indicator that counts children to ages 5–17 and marks it for suppression, and no other', () => {
+    for (const d of INDICATORS) {
+      const child = CHILD_SOURCES.includes(d.source);
+      expect(d.where?.ageScope, d.code).toEqual(child ? ['in', 'unknown'] : undefined);
+      expect(d.countsChildren ?? false, d.code).toBe(child);
+    }
+    const never = [
+      'INSPECTIONS',
+      'INSPECTIONS_CL_TOOL',
+      'ACTIVITIES',
+      'PEOPLE_TRAINED',
+      'INSPECTORS_TRAINED',
+    ];
+    for (const code of never) expect(indicatorDef(code)?.countsChildren, code).toBeUndefined();
+  });
+
   it('lists the 14 indicators of SPEC §4, in the shared order, with their label keys', () => {
     expect(INDICATORS.map((d) => d.code)).toEqual([...INDICATOR_CODES]);
     for (const d of INDICATORS) {

@@ -7,7 +7,7 @@ import type { ChildCase } from '../../src/cases/schema';
 import { childCase } from '../../src/cases/schema';
 import { inspection } from '../../src/inspections/schema';
 import { INDICATOR_CODES } from '../../src/tally/indicators';
-import { type DataValue, tally, tallyByOrgUnit } from '../../src/tally/tally';
+import { countByOrgUnit, type DataValue, tally, tallyByOrgUnit } from '../../src/tally/tally';
 import { training } from '../../src/trainings/schema';
 import { goldenInput, HOME, MONTHS } from '../helpers/golden';
 
@@ -63,12 +63,12 @@ function expected(month: string): Expected {
     if (inMonth(c.identifiedOn)) {
       if (ageBand)
         add('CHILDREN_IDENTIFIED', c.orgUnit, { sex, ageBand, nationalityGroup: nat, category: cat, sector });
-      if (c.channel === 'online_report') add('CASES_REPORTED_ONLINE', c.orgUnit, {});
+      if (c.channel === 'online_report' && ageBand) add('CASES_REPORTED_ONLINE', c.orgUnit, {});
       if (a !== null && a >= 14 && a <= 17 && cat !== 'not_child_labour')
         add('YOUNG_WORKERS_CHILD_LABOUR', c.orgUnit, { sex, sector });
     }
     const referrals = c.referrals.filter((r) => inMonth(r.referredOn));
-    for (const r of referrals) add('REFERRALS_BY_SERVICE', c.orgUnit, { service: r.service });
+    if (ageBand) for (const r of referrals) add('REFERRALS_BY_SERVICE', c.orgUnit, { service: r.service });
     if (referrals.length > 0 && ageBand)
       add('CHILDREN_REFERRED', c.orgUnit, { sex, ageBand, nationalityGroup: nat });
     if (inMonth(c.withdrawnOn) && ageBand) add('CHILDREN_WITHDRAWN', c.orgUnit, { sex, ageBand });
@@ -99,6 +99,25 @@ function expected(month: string): Expected {
   }
   for (const a of input.activities) {
     if (a.deletedAt === null && inMonth(a.date)) add('ACTIVITIES', a.orgUnit, { kind: a.kind });
+  }
+  return out;
+}
+
+/** Per orgUnit, the month's records about a child of known age outside 5–17: cases and children found. */
+function expectedOutOfScope(month: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (orgUnit: string) => out.set(orgUnit, (out.get(orgUnit) ?? 0) + 1);
+  const inMonth = (date: string | undefined) => !!date && date.slice(0, 7) === month;
+  const outside = (a: number | null) => a !== null && (a < 5 || a > 17);
+  for (const c of input.cases) {
+    if (c.deletedAt !== null || !outside(age(c))) continue;
+    const event =
+      inMonth(c.identifiedOn) || inMonth(c.withdrawnOn) || c.referrals.some((r) => inMonth(r.referredOn));
+    if (event) add(c.orgUnit);
+  }
+  for (const i of input.inspections) {
+    if (i.deletedAt !== null || !inMonth(i.date)) continue;
+    for (const ch of i.children) if (outside(ch.age)) add(i.orgUnit);
   }
   return out;
 }
@@ -137,6 +156,13 @@ describe.each(MONTHS)('tally of %s, per leaf orgUnit', (month) => {
 
   it.each(INDICATOR_CODES)('%s matches the independent count, cell by cell', (code) => {
     expect(only(got, code)).toEqual(only(want, code));
+  });
+
+  it('counts the records out of age scope per orgUnit, as the independent count does', () => {
+    const { outOfScope } = countByOrgUnit(input, month, { homeCountry: HOME });
+    const want = expectedOutOfScope(month);
+    expect(want.size).toBeGreaterThan(0);
+    expect(outOfScope).toEqual(want);
   });
 });
 
@@ -209,15 +235,29 @@ describe('edge cases', () => {
     expect(sumOf(khOnly, 'PEOPLE_TRAINED')).toBe(1);
   });
 
-  it('children aged 4 or 18 are out of scope for the age-based indicators', () => {
-    const feb = one({ cases: [edges.age4, edges.age18] }, '2026-02');
+  it('children aged 4 or 18 are out of scope for every indicator that counts children, and counted as such', () => {
+    const referred = (c: ChildCase): ChildCase => ({
+      ...c,
+      channel: 'online_report',
+      referrals: [{ key: 'r1', service: 'health', referredOn: '2026-02-20', status: 'referred' }],
+    });
+    const cases = [referred(edges.age4), referred(edges.age18)];
+    const feb = one({ cases }, '2026-02');
+    expect(feb).toEqual([]);
     for (const code of [
       'CHILDREN_IDENTIFIED',
       'CHILDREN_REFERRED',
+      'REFERRALS_BY_SERVICE',
+      'CASES_REPORTED_ONLINE',
       'CHILDREN_WITHDRAWN',
       'YOUNG_WORKERS_CHILD_LABOUR',
     ])
       expect(sumOf(feb, code)).toBe(0);
+    const { outOfScope } = countByOrgUnit(
+      { cases, inspections: [], trainings: [], activities: [] },
+      '2026-02',
+    );
+    expect(outOfScope).toEqual(new Map([['KH-2', 2]]));
   });
 
   it('an unknown nationality is counted as unknown', () => {

@@ -1,0 +1,85 @@
+// Place and nationality names in every language (SPEC §10): each language's file names every country and,
+// in Khmer, Lao, Myanmar and Tetum, the home country's subdivisions in that script; the screens follow the
+// chosen language; a deployment's own list keeps its own names.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ISO_COUNTRIES, nationalityOptions } from '../../src/cases/nationalities';
+import { db } from '../../src/db/db';
+import { setLanguage } from '../../src/i18n/i18n';
+import { LANGUAGE_CODES } from '../../src/i18n/languages';
+import { loadPlaceNames } from '../../src/locations/names';
+import { nameOf, pathOf, reloadLocations, saveCustomList } from '../../src/locations/repo';
+
+const asean = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../src/locations/asean.json'), 'utf8'),
+) as { code: string; name: string; parent: string | null }[];
+
+const SCRIPT: Record<string, [country: string, RegExp]> = {
+  km: ['KH', /^[\u1780-\u17FF\u200B ]+$/],
+  lo: ['LA', /^[\u0E80-\u0EFF ]+$/],
+  my: ['MM', /^[\u1000-\u109F ]+$/],
+  th: ['TH', /^[\u0E00-\u0E7F ()0-9.-]+$/],
+};
+
+beforeEach(async () => {
+  await db.settings.clear();
+  await reloadLocations();
+});
+afterAll(() => setLanguage('en'));
+
+describe('names files', () => {
+  for (const lang of LANGUAGE_CODES) {
+    it(`${lang}: names every country, only known places, and says where its names come from`, async () => {
+      const raw = JSON.parse(
+        readFileSync(join(import.meta.dirname, '../../src/locations/names', `${lang}.json`), 'utf8'),
+      );
+      expect(raw.source.places.length).toBeGreaterThan(10);
+      expect(raw.source.countries.length).toBeGreaterThan(10);
+      const names = (await loadPlaceNames(lang))!;
+      expect(Object.keys(names.countries).sort()).toEqual(Object.keys(ISO_COUNTRIES).sort());
+      const codes = new Set(asean.map((l) => l.code));
+      expect(Object.keys(names.places).filter((c) => !codes.has(c))).toEqual([]);
+      const script = SCRIPT[lang];
+      if (script) {
+        const [country, re] = script;
+        const own = asean.filter((l) => l.parent === country);
+        for (const l of [...own, { code: country }]) {
+          expect(names.places[l.code], `${lang} ${l.code}`).toMatch(re);
+        }
+      }
+    });
+  }
+  it('tet: Timor-Leste and its municipalities in Tetum', async () => {
+    const names = (await loadPlaceNames('tet'))!;
+    expect(names.places['TL-BA']).toBe('Baukau');
+    expect(names.places.ID).toBe('Indonézia');
+    expect(names.countries.KH).toBe('Kamboja');
+  });
+});
+
+describe('screens follow the language', () => {
+  it('names places in Khmer once Khmer is chosen, and in English again after', async () => {
+    await setLanguage('km');
+    await vi.waitFor(() => expect(nameOf('KH-12')).toBe('ភ្នំពេញ'));
+    expect(pathOf('KH-12')).toBe('កម្ពុជា › ភ្នំពេញ');
+    await setLanguage('en');
+    await vi.waitFor(() => expect(nameOf('KH-12')).toBe('Phnom Penh'));
+  });
+
+  it("keeps a deployment's own names", async () => {
+    await saveCustomList([{ code: 'KH-12', name: 'Phnom Penh Capital', parent: null }], 'kh.csv');
+    await setLanguage('km');
+    await vi.waitFor(async () => expect((await loadPlaceNames('km'))?.places['KH-12']).toBeTruthy());
+    expect(nameOf('KH-12')).toBe('Phnom Penh Capital');
+    await setLanguage('en');
+  });
+
+  it('offers nationalities in Myanmar from the file, not English, whatever the browser knows', async () => {
+    const names = (await loadPlaceNames('my'))!;
+    const options = nationalityOptions('my', names.countries);
+    expect(options[0]).toEqual({ code: 'BN', name: names.countries.BN });
+    expect(options.find((o) => o.code === 'MM')?.name).toBe('မြန်မာ');
+    expect(options.every((o) => o.name !== ISO_COUNTRIES[o.code] || o.code === 'ZZ')).toBe(true);
+  });
+});
