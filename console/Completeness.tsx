@@ -25,7 +25,9 @@ interface Answer {
 }
 
 const rate = (reported: number, expected: number) =>
-  expected === 0 ? '—' : formatNumber(reported / expected, { style: 'percent', maximumFractionDigits: 0 });
+  expected === 0
+    ? '—'
+    : t('console.completeness.percent', { n: formatNumber(Math.round((100 * reported) / expected)) });
 
 export function Completeness() {
   const { orgUnit, to: period } = selection.value;

@@ -1,7 +1,7 @@
 // Twelve months of one indicator for the place shown, as the app's bar chart (one bar per month). With small
 // numbers hidden, a month's count of 1–4 shows only its mark, as in the app's report.
 import { useState } from 'preact/hooks';
-import { formatMonth, t } from '../src/i18n/i18n';
+import { formatMonthShort, t } from '../src/i18n/i18n';
 import { BarChart } from '../src/tally/BarChart';
 import { INDICATORS } from '../src/tally/catalog';
 import type { IndicatorCode } from '../src/tally/indicators';
@@ -50,7 +50,7 @@ export function Trend({
         caption={t('console.tallies.trendCaption', { indicator: t(def.labelKey), place })}
         bars={months.map((m) => ({
           key: m.period,
-          label: formatMonth(m.period),
+          label: formatMonthShort(m.period),
           n: count(m.totals[code] ?? 0, hideSmall),
         }))}
       />
