@@ -58,6 +58,8 @@ export function childRows(
   rootTotals: Totals,
   children: readonly { orgUnit: string; totals: Totals }[],
 ): ChildRow[] {
+  // A location without sub-locations has no rows to show: its total is the whole story.
+  if (children.length === 0) return [];
   const own: Totals = { ...rootTotals };
   for (const c of children) {
     for (const [k, v] of Object.entries(c.totals) as [IndicatorCode, number][]) {
