@@ -5,13 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeAccount, signIn } from './console-helpers';
 import { ADMIN, type Running, startServer } from './helpers';
 
+// Every sign-in is a real scrypt hash (32 MiB, tens of milliseconds idle, seconds on a loaded machine).
 let s: Running;
-afterEach(() => s.close());
+afterEach(() => s.close(), 60_000);
 
-describe('console accounts and sessions', () => {
+describe('console accounts and sessions', { timeout: 60_000 }, () => {
   beforeEach(async () => {
     s = await startServer();
-  });
+  }, 60_000);
 
   it('stores only a scrypt hash of the password', async () => {
     await makeAccount(s.url, { username: 'Dara', scope: 'KH-12' });
@@ -153,11 +154,11 @@ describe('console accounts and sessions', () => {
   });
 });
 
-describe('Origin check on every change', () => {
+describe('Origin check on every change', { timeout: 60_000 }, () => {
   beforeEach(async () => {
     s = await startServer();
     await makeAccount(s.url, { username: 'root', role: 'admin', scope: null });
-  });
+  }, 60_000);
 
   const body = { username: 'sok', password: 'another long password', role: 'coordinator', scope: 'KH-2' };
 
@@ -189,7 +190,7 @@ describe('Origin check on every change', () => {
   });
 });
 
-describe('behind a TLS proxy', () => {
+describe('behind a TLS proxy', { timeout: 60_000 }, () => {
   it('marks the cookie Secure when a trusted proxy says the request came over HTTPS', async () => {
     s = await startServer({ trustProxy: true });
     await makeAccount(s.url, { username: 'dara', scope: 'KH-12' });

@@ -68,13 +68,13 @@ beforeAll(async () => {
     signIn(s.url, 'sok'),
     signIn(s.url, 'national'),
   ]);
-});
+}, 60_000);
 afterAll(() => s.close());
 
 const total = (values: { indicator: string; value: number }[], indicator: string) =>
   values.filter((v) => v.indicator === indicator).reduce((n, v) => n + v.value, 0);
 
-describe('console tallies', () => {
+describe('console tallies', { timeout: 60_000 }, () => {
   it('a district sums its two devices, with last month beside it', async () => {
     const t = await json(await dara.get('/console/api/tallies?from=2026-01&to=2026-01&orgUnit=KH-12'));
     expect(t.devices).toBe(2);
@@ -196,7 +196,7 @@ describe('console tallies', () => {
   });
 });
 
-describe('console completeness', () => {
+describe('console completeness', { timeout: 60_000 }, () => {
   it('names the device that has not reported this month, and when it was last heard from', async () => {
     const c = await json(await dara.get('/console/api/completeness?period=2026-02&orgUnit=KH-12'));
     expect(c.expected).toBe(2);
