@@ -6,6 +6,7 @@ import { LANGUAGES, type Language } from '../src/i18n/languages';
 import { Accounts } from './Accounts';
 import { account, api } from './api';
 import { Completeness } from './Completeness';
+import { Devices } from './Devices';
 import { switchLanguage } from './i18n';
 import { SignIn } from './SignIn';
 import { loadLocations, tree } from './state';
@@ -14,6 +15,7 @@ import { Tallies } from './Tallies';
 const PAGES = [
   { hash: '#/tallies', label: 'console.nav.tallies', page: Tallies, admin: false },
   { hash: '#/completeness', label: 'console.nav.completeness', page: Completeness, admin: false },
+  { hash: '#/devices', label: 'console.nav.devices', page: Devices, admin: false },
   { hash: '#/accounts', label: 'console.nav.accounts', page: Accounts, admin: true },
 ] as const;
 

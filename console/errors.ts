@@ -15,6 +15,7 @@ const KNOWN = new Set([
   'invalid_body',
   'range_too_long',
   'bad_origin',
+  'not_found',
 ]);
 
 export function errorText(err: ApiError): string {

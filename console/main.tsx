@@ -14,7 +14,10 @@ async function start() {
     (r) => r.account,
     () => null,
   );
-  render(<App />, document.getElementById('console')!);
+  const root = document.getElementById('console')!;
+  // The boot line goes: Preact would otherwise keep it beside the page.
+  root.textContent = '';
+  render(<App />, root);
 }
 
 void start();

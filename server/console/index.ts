@@ -13,6 +13,7 @@ import type { Store } from '../store';
 import type { Tree } from '../tree';
 import { createAccounts } from './accounts';
 import { registerAuthRoutes } from './auth-routes';
+import { registerDeviceRoutes } from './device-routes';
 import { identify } from './session';
 import { createSource } from './source';
 import { registerTallyRoutes } from './tally-routes';
@@ -74,6 +75,7 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
       signInByName: createLimiter(SIGN_IN_RATE),
     });
     registerTallyRoutes(scope, { store, source, tree });
+    registerDeviceRoutes(scope, { store, source, tree });
 
     const dir =
       options.staticDir === undefined

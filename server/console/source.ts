@@ -19,7 +19,17 @@ export function createSource(db: Db) {
     'SELECT device_id, max(received_at) AS at FROM reports GROUP BY device_id',
   );
 
+  const places = db.prepare<[], { device_id: string; org_unit: string }>(
+    'SELECT DISTINCT device_id, org_unit FROM reports',
+  );
+
   return {
+    /** Every location each device has reported for (its reports the sums still hold). */
+    placesOf(): Map<string, string[]> {
+      const out = new Map<string, string[]>();
+      for (const r of places.all()) out.set(r.device_id, [...(out.get(r.device_id) ?? []), r.org_unit]);
+      return out;
+    },
     /** Which device reported which (period, orgUnit), and when it arrived. */
     reports(from: string, to: string): ReportRow[] {
       return reports.all(from, to).map((r) => ({

@@ -47,11 +47,11 @@ async function accessible(page: Page, where: string) {
   await expectAccessible(page, where);
 }
 
-async function makeAccount(url: string, username: string, scope: string) {
+async function makeAccount(url: string, username: string, scope: string, role = 'coordinator') {
   const res = await fetch(`${url}/console/api/accounts`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD, role: 'coordinator', scope }),
+    body: JSON.stringify({ username, password: PASSWORD, role, scope }),
   });
   expect(res.status).toBe(201);
 }
@@ -171,6 +171,7 @@ describeInChromium('coordinator console', () => {
     await makeAccount(url, 'dara', 'KH-12');
     await makeAccount(url, 'national', 'KH');
     await makeAccount(url, 'sok', 'KH-3');
+    await makeAccount(url, 'kh-admin', 'KH', 'admin');
   });
 
   it('a district coordinator sees the district month equal to the two devices’ sum, and its CSV', async () => {
@@ -288,6 +289,41 @@ describeInChromium('coordinator console', () => {
     await page.getByLabel(en('report.hideSmall')).uncheck();
     await choose(page, 'KH-3', '2026-10');
     await expect.poll(() => shownTotal(page, en('indicators.ACTIVITIES.label'))).toBe('0');
+    await signOut(page);
+  });
+
+  it('an administrator makes an enrolment code (shown once, with a QR code) and retires a device', async () => {
+    const { page } = coordinator;
+    await signIn(page, url, 'kh-admin');
+    await page.getByRole('link', { name: c('nav.devices') }).click();
+    await page.getByRole('heading', { level: 1, name: c('devices.title') }).waitFor();
+    const devices = page.getByRole('table', { name: c('devices.list') });
+    await devices.getByRole('row', { name: /Tablet B/ }).waitFor();
+
+    await page.getByLabel(c('codes.label')).fill('Kampot workshop');
+    await page.getByLabel(c('codes.for')).selectOption('KH-12');
+    await page.getByRole('button', { name: c('codes.make') }).click();
+    const code = (await page.getByTestId('new-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
+    await page.getByRole('img', { name: c('codes.qr', { code }) }).waitFor();
+    // The code works once made: a device enrols with it, for Phnom Penh only.
+    const enrolled = await fetch(`${url}/api/v1/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enrolmentCode: code, label: 'Tablet C' }),
+    });
+    expect(enrolled.status).toBe(201);
+    expect((await enrolled.json()).scope).toBe('KH-12');
+    await accessible(page, 'console devices and codes');
+
+    await page.getByRole('button', { name: c('devices.retire', { label: 'Tablet B' }) }).click();
+    await page.getByLabel(c('devices.remove')).check();
+    await page.getByRole('button', { name: c('devices.retireConfirm') }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Tablet B' }).textContent(), { timeout: 10_000 })
+      .toBe(c('devices.retiredDone', { label: 'Tablet B' }));
+    // Its numbers left the district's total: only Tablet A's two campaigns remain.
+    expect(total(await serverTally(url, '2026-10', 'KH-12'), 'ACTIVITIES')).toBe(2);
     await signOut(page);
   });
 });
