@@ -1,11 +1,12 @@
 // One row per child location of the place shown, one column per indicator: where the numbers come from.
 // With small numbers hidden, each indicator's column is protected as a list (the app's suppression), so a
 // hidden count cannot be worked out from the location's total.
-import { suppressTable } from '../src/export/suppress';
+
 import { formatNumber, t } from '../src/i18n/i18n';
 import { INDICATORS } from '../src/tally/catalog';
 import { TableWrap } from '../src/tally/IndicatorTable';
 import type { IndicatorCode } from '../src/tally/indicators';
+import { suppressTable } from '../src/tally/suppress';
 
 export interface ChildRow {
   orgUnit: string;
@@ -42,9 +43,8 @@ export function ChildTable({
   if (rows.length === 0) return null;
   const text = shown(rows, hideSmall);
   return (
-    <TableWrap id="children">
-      <table class="report-table child-table">
-        <caption id="children-c">{caption}</caption>
+    <TableWrap id="children" caption={caption}>
+      <table class="report-table child-table" aria-labelledby="children-c">
         <thead>
           <tr>
             <th scope="col">{t('console.tallies.childLocation')}</th>

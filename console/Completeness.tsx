@@ -67,11 +67,11 @@ export function Completeness() {
             </p>
           )}
           {data.children.length > 0 && (
-            <TableWrap id="completeness-children">
-              <table class="report-table">
-                <caption id="completeness-children-c">
-                  {t('console.completeness.byChild', { place, month: formatMonth(period) })}
-                </caption>
+            <TableWrap
+              id="completeness-children"
+              caption={t('console.completeness.byChild', { place, month: formatMonth(period) })}
+            >
+              <table class="report-table" aria-labelledby="completeness-children-c">
                 <thead>
                   <tr>
                     <th scope="col">{t('console.tallies.childLocation')}</th>
@@ -99,11 +99,11 @@ export function Completeness() {
               </table>
             </TableWrap>
           )}
-          <TableWrap id="completeness-devices">
-            <table class="report-table">
-              <caption id="completeness-devices-c">
-                {t('console.completeness.devices', { place, month: formatMonth(period) })}
-              </caption>
+          <TableWrap
+            id="completeness-devices"
+            caption={t('console.completeness.devices', { place, month: formatMonth(period) })}
+          >
+            <table class="report-table" aria-labelledby="completeness-devices-c">
               <thead>
                 <tr>
                   <th scope="col">{t('console.devices.label')}</th>

@@ -68,9 +68,8 @@ export function Devices() {
       {devices.error && <p class="error">{errorText(devices.error)}</p>}
       {devices.data && devices.data.devices.length === 0 && <p class="notice">{t('console.devices.none')}</p>}
       {devices.data && devices.data.devices.length > 0 && (
-        <TableWrap id="devices">
-          <table class="report-table">
-            <caption id="devices-c">{t('console.devices.list')}</caption>
+        <TableWrap id="devices" caption={t('console.devices.list')}>
+          <table class="report-table" aria-labelledby="devices-c">
             <thead>
               <tr>
                 <th scope="col">{t('console.devices.label')}</th>
@@ -138,9 +137,8 @@ export function Devices() {
 
       <h2>{t('console.codes.title')}</h2>
       {codes.data && codes.data.codes.length > 0 && (
-        <TableWrap id="codes">
-          <table class="report-table">
-            <caption id="codes-c">{t('console.codes.list')}</caption>
+        <TableWrap id="codes" caption={t('console.codes.list')}>
+          <table class="report-table" aria-labelledby="codes-c">
             <thead>
               <tr>
                 <th scope="col">{t('console.codes.label')}</th>

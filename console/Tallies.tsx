@@ -2,11 +2,12 @@
 // summed over every device and every location below, the change on the period before, one row per child
 // location, a 12-month trend; printable on A4 and downloadable as CSV by the app's rules. The tables and
 // charts are the app's own report components, fed with the server's sums.
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { formatDate, formatMonth, formatNumber, language, t } from '../src/i18n/i18n';
 import { IndicatorSection } from '../src/tally/IndicatorSection';
 import { ReportSummary } from '../src/tally/ReportSummary';
 import { buildReport } from '../src/tally/report-model';
+import { reportPrefs } from '../src/tally/report-prefs';
 import type { DataValue } from '../src/tally/tally';
 import { api, query } from './api';
 import { type ChildRow, ChildTable } from './ChildTable';
@@ -38,7 +39,11 @@ export const periodName = (from: string, to: string) =>
 
 export function Tallies() {
   const { orgUnit, from, to } = selection.value;
-  const [hideSmall, setHideSmall] = useState(true);
+  // The app's one switch for shared outputs (print, CSV); the console keeps it for the page's life only.
+  const hideSmall = reportPrefs.value.shareHidden;
+  const setHideSmall = (v: boolean) => {
+    reportPrefs.value = { ...reportPrefs.value, shareHidden: v };
+  };
   const key = orgUnit ? query({ orgUnit, from, to }) : null;
   const tallies = useFetch<TallyAnswer & { at: Date }>(key, async () => ({
     ...(await api<TallyAnswer>(`tallies?${key}`)),
@@ -48,10 +53,7 @@ export function Tallies() {
     api<{ months: TrendMonth[] }>(`trend?${query({ orgUnit, period: to })}`),
   );
   const data = tallies.data;
-  const models = useMemo(
-    () => data && buildReport(data.current, data.previous, hideSmall),
-    [data, hideSmall],
-  );
+  const models = useMemo(() => data && buildReport(data.current, data.previous), [data]);
   const place = tree.value?.nameOf(orgUnit) ?? orgUnit;
   const n = span(from, to);
   const previousName = periodName(shift(from, -n), shift(to, -n));
@@ -91,10 +93,10 @@ export function Tallies() {
             aria-describedby="tallies-hide-small-hint"
             onChange={(e) => setHideSmall(e.currentTarget.checked)}
           />
-          {t('report.hideSmall')}
+          {t('report.shareHidden')}
         </label>
         <p class="hint" id="tallies-hide-small-hint">
-          {t(hideSmall ? 'report.hideSmallOn' : 'report.hideSmallOff')}
+          {t(hideSmall ? 'report.shareHiddenOn' : 'report.shareHiddenOff')}
         </p>
         <div class="actions">
           <button type="button" disabled={!data} onClick={() => window.print()}>

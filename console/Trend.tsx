@@ -12,8 +12,9 @@ export interface TrendMonth {
   totals: Partial<Record<IndicatorCode, number>>;
 }
 
+/** The true count, marked as a shared copy would hide it (on paper the bar chart draws only the mark). */
 const count = (n: number, hideSmall: boolean): Count =>
-  hideSmall && n > 0 && n < 5 ? { n: null, mark: '<5' } : { n };
+  hideSmall && n > 0 && n < 5 ? { n, mark: '<5' } : { n };
 
 export function Trend({
   months,

@@ -2,10 +2,10 @@
 // status in devices.ts; tallies in tallies.ts; settings in settings.ts. Checks run cheapest first and before the
 // body is read: token (401), rate (429), device (403); then path (400), location (400/403), body (413/400).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { reportBody, reportParams } from '../src/sync/protocol';
+import { cellKey, reportBody, reportParams } from '../src/sync/protocol';
 import { bearer, sameHash, sameSecret, sha256 } from './auth';
 import type { ServerConfig } from './config';
-import { sendInvalid, toIssues } from './errors';
+import { MAX_ISSUES, sendInvalid, toIssues } from './errors';
 import type { Limiter } from './rate-limit';
 import type { Store } from './store';
 
@@ -80,6 +80,33 @@ export async function ownDevice(req: FastifyRequest<{ Params: { deviceId: string
   if (req.deviceId !== req.params.deviceId) return reply.code(403).send({ error: 'wrong_device' });
 }
 
+type Issue = ReturnType<typeof toIssues>[number];
+
+/** Past this many cells, duplicates are refused before each cell is checked (~10 µs a cell). */
+export const EARLY_CHECK_CELLS = 1_000;
+
+/** Too many cells, or (in a big report) the same cell twice, up to MAX_ISSUES, read from the raw body in one pass. */
+export function precheckReport(body: unknown, maxCells: number): Issue[] {
+  const values = (body as { values?: unknown } | null)?.values;
+  if (!Array.isArray(values)) return [];
+  if (values.length > maxCells) {
+    return [{ path: ['values'], code: 'too_big', message: 'errors.tooManyCounts' }];
+  }
+  // A small report gets the full check, which lists every problem in order; it costs little.
+  if (values.length <= EARLY_CHECK_CELLS) return [];
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (let i = 0; i < values.length && issues.length < MAX_ISSUES; i++) {
+    const c = values[i] as { indicator?: unknown; disaggregation?: unknown } | null;
+    if (!c || typeof c.indicator !== 'string' || !c.disaggregation || typeof c.disaggregation !== 'object')
+      continue;
+    const key = cellKey(c as Parameters<typeof cellKey>[0]);
+    if (seen.has(key)) issues.push({ path: ['values', i], code: 'custom', message: 'errors.duplicateCount' });
+    seen.add(key);
+  }
+  return issues;
+}
+
 export function registerApi(app: FastifyInstance, deps: ApiDeps) {
   const { config, store } = deps;
   app.decorateRequest('deviceId', null);
@@ -101,6 +128,10 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps) {
       const tree = store.tree();
       if (!tree.has(orgUnit)) return unknownOrgUnit(reply, ['orgUnit']);
       if (!tree.within(orgUnit, req.scope)) return outOfScope(reply);
+      // Cheap refusals before the full check, which costs ~10 µs a cell: one device cannot make the server
+      // spend 100 ms on 10,000 copies of one cell.
+      const early = precheckReport(req.body, config.maxCells);
+      if (early.length) return sendInvalid(reply, early);
       const body = reportBody.safeParse(req.body);
       if (!body.success) return sendInvalid(reply, toIssues(body.error));
       const result = await store.putReport(deviceId, period, orgUnit, body.data, new Date().toISOString(), {

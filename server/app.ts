@@ -12,6 +12,7 @@ import { registerCors } from './cors';
 import { openDb } from './db';
 import { registerDevices } from './devices';
 import { registerErrorHandler } from './errors';
+import { createPgStore } from './pg-store';
 import { createLimiter } from './rate-limit';
 import { registerSettings } from './settings';
 import { createSqliteStore } from './sqlite-store';
@@ -40,9 +41,14 @@ export async function buildServer(config: ServerConfig) {
     requestTimeout: 30_000,
   });
 
-  const db = openDb(config.dbPath);
-  const store = createSqliteStore(db);
+  // The console's accounts and completeness read the SQLite file directly (server/console/source.ts).
+  const db = config.databaseUrl ? null : openDb(config.dbPath);
+  const store = db
+    ? createSqliteStore(db)
+    : await createPgStore(config.databaseUrl!, { poolSize: config.dbPoolSize });
   app.decorate('store', store);
+  // Each open socket costs memory and a file descriptor: past the cap, Node closes new ones at accept.
+  app.server.maxConnections = config.maxConnections;
   app.addHook('onClose', async () => store.close());
   if (!config.enrolmentCode) {
     app.log.warn('enrolment is disabled: set PELITA_ENROLMENT_CODE to let devices enrol');
@@ -61,7 +67,11 @@ export async function buildServer(config: ServerConfig) {
   registerTallies(app, deps);
   registerSettings(app, deps);
   registerAdmin(app, deps);
-  await registerConsole(app, { config, db, store });
+  if (db) await registerConsole(app, { config, db, store });
+  else
+    app.log.warn(
+      'the coordinator console (/console) runs on the SQLite store only: it is off with PELITA_DATABASE_URL',
+    );
 
   const serveStatic = config.staticDir !== null && existsSync(config.staticDir);
   if (serveStatic && config.staticDir) {

@@ -1,5 +1,6 @@
 // Server configuration, from environment variables (the table is in server/README.md).
 import { resolve } from 'node:path';
+import { MAX_CELLS } from '../src/sync/protocol';
 
 /** The enrolment code `npm start` uses on a developer's machine when none is set (never in production). */
 export const DEV_ENROLMENT_CODE = 'pelita-local';
@@ -19,6 +20,12 @@ export interface ServerConfig {
   logLevel: string;
   /** SQLite file; `:memory:` works for quick experiments, but nothing survives a restart. */
   dbPath: string;
+  /** `postgres://…`: the store is PostgreSQL and `dbPath` is not used. Null: SQLite. */
+  databaseUrl: string | null;
+  /** PostgreSQL connections this process may hold open. */
+  dbPoolSize: number;
+  /** Open client connections (sockets) the server accepts at once; more are refused at accept. */
+  maxConnections: number;
   /** Null: enrolment is refused (403) until one is configured. */
   enrolmentCode: string | null;
   /** Null: no admin access; tallies need a device token. */
@@ -30,6 +37,8 @@ export interface ServerConfig {
   enrolRate: RateLimit;
   /** (period, orgUnit) pairs one device may hold; a new pair past it is refused (422 too_many_pairs). */
   maxPairs: number;
+  /** Cells one report may hold (at most the protocol's MAX_CELLS); more is refused before the full check. */
+  maxCells: number;
   /** Passed to Fastify: behind a reverse proxy, the client's address comes from X-Forwarded-For. */
   trustProxy: boolean | string;
 }
@@ -57,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     staticDir: env.PELITA_STATIC === '' ? null : resolve(env.PELITA_STATIC ?? 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     dbPath: env.PELITA_DB || '.data/pelita.sqlite',
+    databaseUrl: env.PELITA_DATABASE_URL || null,
+    dbPoolSize: positive(env, 'PELITA_DB_POOL', 10),
+    maxConnections: positive(env, 'PELITA_MAX_CONNECTIONS', 1_000),
     enrolmentCode,
     adminToken: env.PELITA_ADMIN_TOKEN || null,
     corsOrigins: (env.PELITA_CORS_ORIGINS ?? '')
@@ -73,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       burst: positive(env, 'PELITA_ENROL_BURST', 30),
     },
     maxPairs: positive(env, 'PELITA_MAX_PAIRS', 5_000),
+    maxCells: Math.min(MAX_CELLS, positive(env, 'PELITA_MAX_CELLS', MAX_CELLS)),
     trustProxy: trustProxy(env.PELITA_TRUST_PROXY),
   };
 }

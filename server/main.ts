@@ -1,15 +1,40 @@
 // `npm start`: serves the built app (dist/) and the reference upstream API from one process on one port.
 // `npm run server` (`--api-only`): the API alone, as on an upstream host that serves no app.
 // SIGTERM/SIGINT: stop accepting connections, let requests in flight finish, close the database, exit 0.
+
+import { hostname } from 'node:os';
 import { buildServer } from './app';
-import { DEV_ENROLMENT_CODE, loadConfig } from './config';
+import { DEV_ENROLMENT_CODE, loadConfig, type ServerConfig } from './config';
 
 /** A shutdown that takes longer than this is stuck (a client holding a request open): give up on it. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-const config = loadConfig(process.env);
-if (process.argv.includes('--api-only')) config.staticDir = null;
-const app = await buildServer(config);
+/** Exits with one JSON line (pino's shape) saying why the server cannot start: no stack for an operator. */
+function cannotStart(err: unknown): never {
+  const e = err as { message?: string; code?: string };
+  const line = {
+    level: 60,
+    time: Date.now(),
+    pid: process.pid,
+    hostname: hostname(),
+    msg: 'could not start',
+    reason: e?.message ?? String(err),
+    code: e?.code,
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+  process.exit(1);
+}
+
+let config: ServerConfig;
+let app: Awaited<ReturnType<typeof buildServer>>;
+try {
+  config = loadConfig(process.env);
+  if (process.argv.includes('--api-only')) config.staticDir = null;
+  // A read-only or missing database folder, a database newer than this server, PostgreSQL unreachable.
+  app = await buildServer(config);
+} catch (err) {
+  cannotStart(err);
+}
 if (config.enrolmentCode === DEV_ENROLMENT_CODE) {
   app.log.warn(
     { host: config.host },

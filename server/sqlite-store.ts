@@ -4,100 +4,20 @@
 // (`Tree.lineage`), in the same transaction that stores the report. Bulk work runs in SQL over json_each.
 import { randomBytes } from 'node:crypto';
 import type { Location } from '../src/locations/locations';
-import { canonicalDisaggregation, type Disaggregation, type ReportBody } from '../src/sync/protocol';
+import type { Disaggregation, ReportBody } from '../src/sync/protocol';
 import type { Db } from './db';
-import type {
-  AbsorbResult,
-  CodeInfo,
-  ConfigState,
-  DeviceInfo,
-  EnrolRequest,
-  EnrolResult,
-  PutResult,
-  Store,
-  Tally,
-} from './store';
+import {
+  type CodeRow,
+  cellDelta,
+  type DeviceRow,
+  type StoredCell,
+  storedCells,
+  toCode,
+  toDevice,
+} from './rows';
+import type { AbsorbResult, ConfigState, EnrolRequest, EnrolResult, PutResult, Store, Tally } from './store';
 import { missingCodes } from './store';
 import { DEFAULT_LOCATIONS, Tree } from './tree';
-
-/** A stored cell: [indicator, canonical disaggregation JSON, value]. */
-type StoredCell = [string, string, number];
-
-interface DeviceRow {
-  id: string;
-  label: string;
-  scope: string | null;
-  enrolled_at: string;
-  last_heard_at: string | null;
-  app_version: string | null;
-  pending: number | null;
-  oldest_pending_period: string | null;
-  synced_at: string | null;
-  pairs: number;
-  retired_at: string | null;
-  numbers: 'kept' | 'removed' | null;
-  absorbed_by: string | null;
-  install_key_hash: Buffer | null;
-}
-
-const toDevice = (r: DeviceRow): DeviceInfo => ({
-  deviceId: r.id,
-  label: r.label,
-  scope: r.scope,
-  enrolledAt: r.enrolled_at,
-  lastHeardAt: r.last_heard_at,
-  appVersion: r.app_version,
-  pending: r.pending,
-  oldestPendingPeriod: r.oldest_pending_period,
-  syncedAt: r.synced_at,
-  pairs: r.pairs,
-  retiredAt: r.retired_at,
-  numbers: r.numbers,
-  absorbedBy: r.absorbed_by,
-});
-
-interface CodeRow {
-  id: string;
-  label: string;
-  org_unit: string | null;
-  expires_at: string | null;
-  max_uses: number | null;
-  uses: number;
-  created_at: string;
-  revoked_at: string | null;
-}
-const toCode = (r: CodeRow): CodeInfo => ({
-  id: r.id,
-  label: r.label,
-  orgUnit: r.org_unit,
-  expiresAt: r.expires_at,
-  maxUses: r.max_uses,
-  uses: r.uses,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
-
-const key = (indicator: string, disaggregation: string) => `${indicator}\u0000${disaggregation}`;
-
-/** new − old, cell by cell, leaving out cells whose count did not change. */
-export function cellDelta(old: readonly StoredCell[], next: readonly StoredCell[]): StoredCell[] {
-  const d = new Map<string, StoredCell>();
-  for (const [i, g, v] of old) d.set(key(i, g), [i, g, -v]);
-  for (const [i, g, v] of next) {
-    const k = key(i, g);
-    const had = d.get(k);
-    if (had) had[2] += v;
-    else d.set(k, [i, g, v]);
-  }
-  return [...d.values()].filter((c) => c[2] !== 0);
-}
-
-export function storedCells(report: ReportBody): StoredCell[] {
-  // Zero cells may be left out by the device (SPEC §6); storing them would only bloat the sums.
-  return report.values
-    .filter((c) => c.value > 0)
-    .map((c) => [c.indicator, canonicalDisaggregation(c.disaggregation), c.value]);
-}
 
 export function createSqliteStore(db: Db): Store {
   const get = <T>(sql: string) => db.prepare<unknown[], T>(sql);
@@ -430,7 +350,14 @@ export function createSqliteStore(db: Db): Store {
       // A write, not only a read: a full disk or a read-only file must make the server unhealthy.
       try {
         if (!db.open) return false;
-        probe.run(JSON.stringify(randomBytes(4).toString('hex')));
+        // Asked often by a load balancer: wait for the write lock a moment, not the requests' 5 s.
+        const wait = db.pragma('busy_timeout', { simple: true }) as number;
+        db.pragma('busy_timeout = 200');
+        try {
+          probe.run(JSON.stringify(randomBytes(4).toString('hex')));
+        } finally {
+          db.pragma(`busy_timeout = ${wait}`);
+        }
         return true;
       } catch {
         return false;

@@ -3,9 +3,10 @@ import { App } from './app/App';
 import { StartupFailure } from './app/StartupFailure';
 import { setLanguage } from './i18n/i18n';
 import { pickLanguage } from './i18n/languages';
-import { startVault } from './privacy/vault';
+import { startVault, vault } from './privacy/vault';
 import { refreshStorageState } from './records/storage';
 import { loadSettings, saveSetting } from './settings/repo';
+import { needsFirstRun } from './setup/first-run';
 import { registerServiceWorker } from './sw/register';
 import './app/app.css';
 
@@ -25,7 +26,12 @@ async function start() {
   const root = document.getElementById('app')!;
   // Fail closed: if the vault's state cannot be read, nothing may open unsealed or save names in the clear.
   if (!vaultReady) return render(<StartupFailure />, root);
-  render(<App />, root);
+  // First run: the set-up (language, country, location, passphrase, device name) before any screen, so the
+  // passphrase is offered before the first name can be typed. Loaded only when it shows.
+  if (await needsFirstRun(vault.value.status).catch(() => false)) {
+    const { FirstRun } = await import('./setup/FirstRun');
+    render(<FirstRun onDone={() => render(<App />, root)} />, root);
+  } else render(<App />, root);
   void refreshStorageState();
   void registerServiceWorker();
   // Sync carries the tally code: load it after the first screen is up.

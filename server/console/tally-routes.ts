@@ -5,9 +5,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import { toCsv } from '../../src/export/csv';
-import { suppressDataValues } from '../../src/export/suppress';
 import type { LocationTree } from '../../src/locations/locations';
 import { orgUnit, period } from '../../src/sync/protocol';
+import { publishTables } from '../../src/tally/suppress';
 import type { DataValue } from '../../src/tally/tally';
 import { toIssues } from '../errors';
 import type { Store, Tally } from '../store';
@@ -158,18 +158,9 @@ export function registerTallyRoutes(app: FastifyInstance, { store, source, tree 
     const months = monthsBetween(q.from, q.to);
     if (months.length > MAX_MONTHS) return reply.code(400).send({ error: 'range_too_long', max: MAX_MONTHS });
     const values = await monthly(q.orgUnit, months);
-    // The same rules as the app's shared export (export/downloads.ts): suppressed unless asked otherwise.
-    const rows =
-      q.suppress === 'false'
-        ? values
-        : suppressDataValues(values).map((c) => ({
-            period: c.period,
-            orgUnit: c.orgUnit,
-            indicator: c.indicator,
-            disaggregation: c.disaggregation,
-            value: c.value,
-            display: c.display,
-          }));
+    // The same rules as the app's shared export (export/downloads.ts csvText): every breakdown published as
+    // its tables, small counts of children hidden unless asked otherwise.
+    const rows = publishTables(values, { suppress: q.suppress !== 'false' });
     const text = toCsv(rows, { label: labeller(q.lang), orgUnitName: (code) => t.nameOf(code) });
     const safe = q.orgUnit.replace(/[^A-Za-z0-9-]+/g, '_');
     const name = `pelita-${safe}-${q.from === q.to ? q.from : `${q.from}_${q.to}`}.csv`;

@@ -1,11 +1,11 @@
 // The activity form (SPEC §2.4), new (`/activities/new`) or saved (`/activities/<id>`). Drafts are kept as the
 // person types (useRecordForm); Save validates everything and goes back to the list.
 import { navigate } from '../app/router';
-import { t } from '../i18n/i18n';
 import { LocationPicker } from '../locations/LocationPicker';
 import { activityKinds } from '../records/codes';
 import { today } from '../records/periods';
 import { settings } from '../settings/repo';
+import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';
 import { DateField, SelectField, TextField } from '../ui/form/fields';
 import { useRecordEditor } from '../ui/form/useRecordEditor';
@@ -24,32 +24,26 @@ function fieldsOf(record: Activity): ActivityInput {
 }
 
 export function ActivityForm({ params }: { params: Record<string, string> }) {
-  const { isNew, recordId, form, missing } = useRecordEditor({
+  const editor = useRecordEditor({
     id: params.id as string,
-    type: 'activities',
+    table: 'activities',
     schema: activityInput,
     blank,
     load: getActivity,
     fieldsOf,
   });
 
-  if (missing) {
-    return (
-      <section>
-        <h1>{t('activities.editTitle')}</h1>
-        <p>{t('form.notFound')}</p>
-      </section>
-    );
-  }
-  if (!form.ready) return <p aria-busy="true">{t('common.loading')}</p>;
+  const { isNew, recordId, form } = editor;
+  const gate = formGate(editor, 'activities.editTitle');
+  if (gate) return gate;
 
   return (
     <FormShell
       form={form}
       title={isNew ? 'activities.newTitle' : 'activities.editTitle'}
+      otherDrafts={isNew ? editor : undefined}
       onSave={async (value) => {
         await saveActivity(value, recordId);
-        await form.clearDraft();
         navigate('/activities');
       }}
       onDelete={

@@ -1,16 +1,14 @@
 // The child case form (SPEC §2.3): `/cases/new`, `/cases/new?inspection=<id>&child=<rowKey>` (a child found in
 // an inspection: pre-filled from it, and linked back once saved) and `/cases/<id>` (edit). Drafts are kept as
 // the person types; the case code is assigned on the first save.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { navigate, query } from '../app/router';
-import { t } from '../i18n/i18n';
 import { getInspection, linkChildToCase } from '../inspections/repo';
-import { draftKey } from '../records/drafts';
 import { today } from '../records/periods';
-import { newId } from '../records/repo-core';
 import { settings } from '../settings/repo';
+import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';
-import { useRecordForm } from '../ui/form/useRecordForm';
+import { useRecordEditor } from '../ui/form/useRecordEditor';
 import { ChildSection, LocationSection } from './ChildSection';
 import { FollowUpsSection } from './FollowUpsSection';
 import { IdentificationSection } from './IdentificationSection';
@@ -22,12 +20,8 @@ import { StatusSection } from './StatusSection';
 import { type CaseFormValue, caseForm } from './schema';
 import { WorkSection } from './WorkSection';
 
-/** The starting value: the saved case, a case from an inspection row, or a blank one; null when not found. */
-async function load(id: string | null, inspectionId: string | null, childKey: string | null) {
-  if (id) {
-    const saved = await getCase(id);
-    return saved && saved.deletedAt === null ? toFormValue(saved) : null;
-  }
+/** A new case: blank, or from a child found in an inspection (pre-filled from its row). */
+async function blankFor(inspectionId: string | null, childKey: string | null): Promise<CaseFormValue> {
   const blank = blankCase(today(), settings.value.defaultOrgUnit);
   if (!inspectionId || !childKey) return blank;
   const inspection = await getInspection(inspectionId);
@@ -36,56 +30,37 @@ async function load(id: string | null, inspectionId: string | null, childKey: st
 }
 
 export function CaseForm({ params }: { params: Record<string, string> }) {
-  const [id, setId] = useState<string | null>(params.id && params.id !== 'new' ? params.id : null);
   const [inspectionId] = useState(() => query('inspection'));
   const [childKey] = useState(() => query('child'));
-  const [initial, setInitial] = useState<CaseFormValue | undefined>(undefined);
-  const [missing, setMissing] = useState(false);
-
-  // Loads once per screen: the ids a save gives later must not reload the form under the person.
-  useEffect(() => {
-    let live = true;
-    load(id, inspectionId, childKey).then((value) => {
-      if (!live) return;
-      if (value) setInitial(value);
-      else setMissing(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  // A case started from an inspection row has its own draft, apart from a plain new case.
-  const key = id ?? (inspectionId && childKey ? `new-${inspectionId}-${childKey}` : 'new');
-  const form = useRecordForm({ schema: caseForm, initial, draftKey: draftKey('case', key) });
-
-  if (missing) {
-    return (
-      <section>
-        <h1>{t('cases.editTitle')}</h1>
-        <p>{t('form.notFound')}</p>
-      </section>
-    );
-  }
-  if (!form.ready) return <p aria-busy="true">{t('common.loading')}</p>;
+  // The case's id is fixed when the form opens and kept in its draft: saving again replaces (issue 11.5).
+  const editor = useRecordEditor({
+    id: params.id as string,
+    table: 'cases',
+    schema: caseForm,
+    blank: () => blankFor(inspectionId, childKey),
+    load: getCase,
+    fieldsOf: toFormValue,
+  });
+  const { isNew, recordId: id, form } = editor;
+  const gate = formGate(editor, 'cases.editTitle');
+  if (gate) return gate;
 
   const save = async (value: CaseFormValue) => {
-    const saved = await saveCase({ ...value, id: id ?? newId() });
-    if (!id && value.inspectionId && childKey && value.inspectionId === inspectionId) {
+    const saved = await saveCase({ ...value, id });
+    if (isNew && value.inspectionId && childKey && value.inspectionId === inspectionId) {
       // The inspection row now offers "Open child case". The case is saved either way.
       await linkChildToCase(value.inspectionId, childKey, saved.id).catch((err) => console.warn(err));
     }
-    if (id) {
+    if (!isNew) {
       form.reset(toFormValue(saved));
       return;
     }
-    // From now on this is the saved case: its own draft key, its code shown, Delete offered.
-    setInitial(toFormValue(saved));
-    setId(saved.id);
+    // From now on this is the saved case: its code shown, Delete offered.
+    editor.markSaved(toFormValue(saved));
     navigate(`/cases/${saved.id}`, { replace: true });
   };
 
-  const remove = id
+  const remove = !isNew
     ? async () => {
         await deleteCase(id);
         navigate('/cases');
@@ -94,7 +69,13 @@ export function CaseForm({ params }: { params: Record<string, string> }) {
     : undefined;
 
   return (
-    <FormShell form={form} title={id ? 'cases.editTitle' : 'cases.newTitle'} onSave={save} onDelete={remove}>
+    <FormShell
+      form={form}
+      title={isNew ? 'cases.newTitle' : 'cases.editTitle'}
+      onSave={save}
+      onDelete={remove}
+      otherDrafts={isNew ? editor : undefined}
+    >
       <IdentificationSection form={form} />
       <ChildSection form={form} />
       <LocationSection form={form} />

@@ -3,6 +3,7 @@
 import { formatDate, t } from '../i18n/i18n';
 import { ListFilters, useListFilters } from '../inspections/ListFilters';
 import { activeList, isWithin, loadLocations, nameOf, useLocations } from '../locations/repo';
+import { settings } from '../settings/repo';
 import { Link } from '../ui/Link';
 import { useLiveQuery } from '../ui/useLiveQuery';
 import { classify } from './classify';
@@ -55,7 +56,7 @@ export function CaseList() {
                   <br />
                   <span class="hint">
                     {formatDate(c.identifiedOn)} · {nameOf(c.orgUnit)} · {t(`codes.caseStatuses.${c.status}`)}{' '}
-                    · {t(`codes.categories.${classify(c).category}`)}
+                    · {t(`codes.categories.${classify(c, settings.value.thresholds ?? undefined).category}`)}
                   </span>
                 </Link>
               </li>

@@ -2,6 +2,7 @@
 // Derived, never typed: the case stores the answers and this re-derives them on every change. Announced
 // politely, so a screen reader user hears the category change as they answer.
 import { formatNumber, t } from '../i18n/i18n';
+import { settings } from '../settings/repo';
 import { classify, type Reason } from './classify';
 import type { CaseFormValue } from './schema';
 
@@ -14,7 +15,7 @@ function words(reason: Reason): string {
 }
 
 export function LiveCategory({ value }: { value: CaseFormValue }) {
-  const result = classify(value);
+  const result = classify(value, settings.value.thresholds ?? undefined);
   return (
     <section class="notice live-category" aria-labelledby="live-category-title">
       <h2 id="live-category-title">{t('cases.derived')}</h2>

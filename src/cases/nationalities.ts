@@ -3,263 +3,30 @@
 // (src/locations/names/<lang>.json `countries`, fetched with the language: CLDR, Tetum written for Pelita),
 // passed in by the caller; the browser's Intl.DisplayNames only where that file is missing and a probe shows
 // the browser knows the language (desktop Chromium has no Khmer, Lao or Myanmar names, and answers in
-// English); the English names below last.
+// English); the code itself last.
 // No imports: the schema reads the codes from here, and backup import must not pull in the UI.
 /** The 11 ASEAN Member States, shown first: most children a case worker meets are from the region. */
 export const ASEAN_COUNTRIES = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'TL', 'VN'] as const;
 
-/** Every officially assigned ISO 3166-1 alpha-2 code, with its English name. */
-export const ISO_COUNTRIES: Readonly<Record<string, string>> = {
-  AD: 'Andorra',
-  AE: 'United Arab Emirates',
-  AF: 'Afghanistan',
-  AG: 'Antigua & Barbuda',
-  AI: 'Anguilla',
-  AL: 'Albania',
-  AM: 'Armenia',
-  AO: 'Angola',
-  AQ: 'Antarctica',
-  AR: 'Argentina',
-  AS: 'American Samoa',
-  AT: 'Austria',
-  AU: 'Australia',
-  AW: 'Aruba',
-  AX: 'Åland Islands',
-  AZ: 'Azerbaijan',
-  BA: 'Bosnia & Herzegovina',
-  BB: 'Barbados',
-  BD: 'Bangladesh',
-  BE: 'Belgium',
-  BF: 'Burkina Faso',
-  BG: 'Bulgaria',
-  BH: 'Bahrain',
-  BI: 'Burundi',
-  BJ: 'Benin',
-  BL: 'St. Barthélemy',
-  BM: 'Bermuda',
-  BN: 'Brunei',
-  BO: 'Bolivia',
-  BQ: 'Caribbean Netherlands',
-  BR: 'Brazil',
-  BS: 'Bahamas',
-  BT: 'Bhutan',
-  BV: 'Bouvet Island',
-  BW: 'Botswana',
-  BY: 'Belarus',
-  BZ: 'Belize',
-  CA: 'Canada',
-  CC: 'Cocos (Keeling) Islands',
-  CD: 'Congo - Kinshasa',
-  CF: 'Central African Republic',
-  CG: 'Congo - Brazzaville',
-  CH: 'Switzerland',
-  CI: 'Côte d’Ivoire',
-  CK: 'Cook Islands',
-  CL: 'Chile',
-  CM: 'Cameroon',
-  CN: 'China',
-  CO: 'Colombia',
-  CR: 'Costa Rica',
-  CU: 'Cuba',
-  CV: 'Cape Verde',
-  CW: 'Curaçao',
-  CX: 'Christmas Island',
-  CY: 'Cyprus',
-  CZ: 'Czechia',
-  DE: 'Germany',
-  DJ: 'Djibouti',
-  DK: 'Denmark',
-  DM: 'Dominica',
-  DO: 'Dominican Republic',
-  DZ: 'Algeria',
-  EC: 'Ecuador',
-  EE: 'Estonia',
-  EG: 'Egypt',
-  EH: 'Western Sahara',
-  ER: 'Eritrea',
-  ES: 'Spain',
-  ET: 'Ethiopia',
-  FI: 'Finland',
-  FJ: 'Fiji',
-  FK: 'Falkland Islands',
-  FM: 'Micronesia',
-  FO: 'Faroe Islands',
-  FR: 'France',
-  GA: 'Gabon',
-  GB: 'United Kingdom',
-  GD: 'Grenada',
-  GE: 'Georgia',
-  GF: 'French Guiana',
-  GG: 'Guernsey',
-  GH: 'Ghana',
-  GI: 'Gibraltar',
-  GL: 'Greenland',
-  GM: 'Gambia',
-  GN: 'Guinea',
-  GP: 'Guadeloupe',
-  GQ: 'Equatorial Guinea',
-  GR: 'Greece',
-  GS: 'South Georgia & South Sandwich Islands',
-  GT: 'Guatemala',
-  GU: 'Guam',
-  GW: 'Guinea-Bissau',
-  GY: 'Guyana',
-  HK: 'Hong Kong SAR China',
-  HM: 'Heard & McDonald Islands',
-  HN: 'Honduras',
-  HR: 'Croatia',
-  HT: 'Haiti',
-  HU: 'Hungary',
-  ID: 'Indonesia',
-  IE: 'Ireland',
-  IL: 'Israel',
-  IM: 'Isle of Man',
-  IN: 'India',
-  IO: 'British Indian Ocean Territory',
-  IQ: 'Iraq',
-  IR: 'Iran',
-  IS: 'Iceland',
-  IT: 'Italy',
-  JE: 'Jersey',
-  JM: 'Jamaica',
-  JO: 'Jordan',
-  JP: 'Japan',
-  KE: 'Kenya',
-  KG: 'Kyrgyzstan',
-  KH: 'Cambodia',
-  KI: 'Kiribati',
-  KM: 'Comoros',
-  KN: 'St. Kitts & Nevis',
-  KP: 'North Korea',
-  KR: 'South Korea',
-  KW: 'Kuwait',
-  KY: 'Cayman Islands',
-  KZ: 'Kazakhstan',
-  LA: 'Laos',
-  LB: 'Lebanon',
-  LC: 'St. Lucia',
-  LI: 'Liechtenstein',
-  LK: 'Sri Lanka',
-  LR: 'Liberia',
-  LS: 'Lesotho',
-  LT: 'Lithuania',
-  LU: 'Luxembourg',
-  LV: 'Latvia',
-  LY: 'Libya',
-  MA: 'Morocco',
-  MC: 'Monaco',
-  MD: 'Moldova',
-  ME: 'Montenegro',
-  MF: 'St. Martin',
-  MG: 'Madagascar',
-  MH: 'Marshall Islands',
-  MK: 'North Macedonia',
-  ML: 'Mali',
-  MM: 'Myanmar (Burma)',
-  MN: 'Mongolia',
-  MO: 'Macao SAR China',
-  MP: 'Northern Mariana Islands',
-  MQ: 'Martinique',
-  MR: 'Mauritania',
-  MS: 'Montserrat',
-  MT: 'Malta',
-  MU: 'Mauritius',
-  MV: 'Maldives',
-  MW: 'Malawi',
-  MX: 'Mexico',
-  MY: 'Malaysia',
-  MZ: 'Mozambique',
-  NA: 'Namibia',
-  NC: 'New Caledonia',
-  NE: 'Niger',
-  NF: 'Norfolk Island',
-  NG: 'Nigeria',
-  NI: 'Nicaragua',
-  NL: 'Netherlands',
-  NO: 'Norway',
-  NP: 'Nepal',
-  NR: 'Nauru',
-  NU: 'Niue',
-  NZ: 'New Zealand',
-  OM: 'Oman',
-  PA: 'Panama',
-  PE: 'Peru',
-  PF: 'French Polynesia',
-  PG: 'Papua New Guinea',
-  PH: 'Philippines',
-  PK: 'Pakistan',
-  PL: 'Poland',
-  PM: 'St. Pierre & Miquelon',
-  PN: 'Pitcairn Islands',
-  PR: 'Puerto Rico',
-  PS: 'Palestinian Territories',
-  PT: 'Portugal',
-  PW: 'Palau',
-  PY: 'Paraguay',
-  QA: 'Qatar',
-  RE: 'Réunion',
-  RO: 'Romania',
-  RS: 'Serbia',
-  RU: 'Russia',
-  RW: 'Rwanda',
-  SA: 'Saudi Arabia',
-  SB: 'Solomon Islands',
-  SC: 'Seychelles',
-  SD: 'Sudan',
-  SE: 'Sweden',
-  SG: 'Singapore',
-  SH: 'St. Helena',
-  SI: 'Slovenia',
-  SJ: 'Svalbard & Jan Mayen',
-  SK: 'Slovakia',
-  SL: 'Sierra Leone',
-  SM: 'San Marino',
-  SN: 'Senegal',
-  SO: 'Somalia',
-  SR: 'Suriname',
-  SS: 'South Sudan',
-  ST: 'São Tomé & Príncipe',
-  SV: 'El Salvador',
-  SX: 'Sint Maarten',
-  SY: 'Syria',
-  SZ: 'Eswatini',
-  TC: 'Turks & Caicos Islands',
-  TD: 'Chad',
-  TF: 'French Southern Territories',
-  TG: 'Togo',
-  TH: 'Thailand',
-  TJ: 'Tajikistan',
-  TK: 'Tokelau',
-  TL: 'Timor-Leste',
-  TM: 'Turkmenistan',
-  TN: 'Tunisia',
-  TO: 'Tonga',
-  TR: 'Türkiye',
-  TT: 'Trinidad & Tobago',
-  TV: 'Tuvalu',
-  TW: 'Taiwan',
-  TZ: 'Tanzania',
-  UA: 'Ukraine',
-  UG: 'Uganda',
-  UM: 'U.S. Outlying Islands',
-  US: 'United States',
-  UY: 'Uruguay',
-  UZ: 'Uzbekistan',
-  VA: 'Vatican City',
-  VC: 'St. Vincent & Grenadines',
-  VE: 'Venezuela',
-  VG: 'British Virgin Islands',
-  VI: 'U.S. Virgin Islands',
-  VN: 'Vietnam',
-  VU: 'Vanuatu',
-  WF: 'Wallis & Futuna',
-  WS: 'Samoa',
-  YE: 'Yemen',
-  YT: 'Mayotte',
-  ZA: 'South Africa',
-  ZM: 'Zambia',
-  ZW: 'Zimbabwe',
-};
+/**
+ * Every officially assigned ISO 3166-1 alpha-2 code. Only the codes: the names, English included, are in
+ * each language's names file (src/locations/names/<lang>.json), fetched with the language, so no list of
+ * 249 names sits in the app's JavaScript.
+ */
+export const COUNTRY_CODES: ReadonlySet<string> = new Set(
+  (
+    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT ' +
+    'BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ' +
+    'ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT ' +
+    'HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS ' +
+    'LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI ' +
+    'NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG ' +
+    'SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG ' +
+    'UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW '
+  )
+    .trim()
+    .split(' '),
+);
 
 export const NO_COUNTRY = ['stateless', 'unknown'] as const;
 
@@ -269,19 +36,19 @@ function intlNames(lang: string): Intl.DisplayNames | null {
   try {
     if (Intl.DisplayNames.supportedLocalesOf([lang]).length === 0) return null;
     const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
-    return names.of('KH') && names.of('KH') !== ISO_COUNTRIES.KH ? names : null;
+    return names.of('KH') && names.of('KH') !== 'Cambodia' ? names : null;
   } catch {
     return null;
   }
 }
 
-/** A function that names a country in `lang`: from `names` (the language's file), else Intl, else English. */
+/** A function that names a country in `lang`: from `names` (the language's file), else Intl, else its code. */
 export function countryNamer(
   lang: string,
   names?: Readonly<Record<string, string>> | null,
 ): (code: string) => string {
   const intl = names ? null : intlNames(lang);
-  return (code) => names?.[code] ?? intl?.of(code) ?? ISO_COUNTRIES[code] ?? code;
+  return (code) => names?.[code] ?? intl?.of(code) ?? code;
 }
 
 /** The options of the nationality select: ASEAN first (in the list's order), then the rest by name. */
@@ -292,7 +59,7 @@ export function nationalityOptions(
   const name = countryNamer(lang, names);
   const asean = new Set<string>(ASEAN_COUNTRIES);
   const collator = new Intl.Collator(lang === 'tet' ? 'pt' : lang, { sensitivity: 'base' });
-  const others = Object.keys(ISO_COUNTRIES)
+  const others = [...COUNTRY_CODES]
     .filter((c) => !asean.has(c))
     .map((code) => ({ code, name: name(code) }))
     .sort((a, b) => collator.compare(a.name, b.name));

@@ -18,7 +18,7 @@ import {
   yesNoUnknown,
 } from '../records/codes';
 import { base, birthDate, code, id, isoDate, optionalText, orgUnit } from '../records/fields';
-import { ISO_COUNTRIES } from './nationalities';
+import { COUNTRY_CODES } from './nationalities';
 
 const hours = z.nullable(
   z
@@ -28,7 +28,7 @@ const hours = z.nullable(
 
 /** An officially assigned ISO 3166-1 alpha-2 code, `stateless` or `unknown`. */
 export const nationality = z.string({ error: 'errors.nationality' }).check(
-  z.refine((v) => v === 'stateless' || v === 'unknown' || Object.hasOwn(ISO_COUNTRIES, v), {
+  z.refine((v) => v === 'stateless' || v === 'unknown' || COUNTRY_CODES.has(v), {
     error: 'errors.nationality',
   }),
 );

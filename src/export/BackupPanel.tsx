@@ -3,11 +3,20 @@ import { PelitaError } from '../app/errors';
 import { formatNumber, t } from '../i18n/i18n';
 import { type EncryptedBackup, encryptedEnvelope, openBackup, protectBackup } from '../privacy/backup';
 import { vault } from '../privacy/vault';
+import { type Installation, installation } from '../settings/installation';
 import { settings } from '../settings/repo';
 import { download } from '../ui/download';
 import { showToast } from '../ui/toast';
-import { type BackupProblem, backupFilename, buildBackup, parseBackup } from './backup';
-import { readAllRecords, restoreRecords } from './repo';
+import {
+  type BackupProblem,
+  type BackupRecords,
+  backupFilename,
+  buildBackup,
+  MAX_BACKUP_BYTES,
+  parseBackup,
+} from './backup';
+import { RestoreConfirm } from './RestoreConfirm';
+import { planRestore, type RestorePlan, readAllRecords, restoreRecords } from './repo';
 
 function Problem({ p }: { p: BackupProblem }) {
   const where = p.table
@@ -32,29 +41,52 @@ export function BackupPanel() {
   // An encrypted file waits here for its passphrase (privacy); nothing is read from it before.
   const [encrypted, setEncrypted] = useState<EncryptedBackup | null>(null);
   const [passphrase, setPassphrase] = useState('');
+  const [pending, setPending] = useState<{
+    records: BackupRecords;
+    installation: Installation | undefined;
+    plan: RestorePlan;
+  } | null>(null);
 
   const exportBackup = async () => {
     const records = await readAllRecords();
-    const text = await protectBackup(buildBackup(records, settings.value.deviceLabel));
+    const text = await protectBackup(
+      buildBackup(records, settings.value.deviceLabel, new Date(), await installation()),
+    );
     download(new Blob([text], { type: 'application/json' }), backupFilename());
   };
 
+  // A good file is not restored at once: what it would add and replace is shown first, to confirm.
   const restoreText = async (text: string) => {
     const parsed = parseBackup(text);
     if (!parsed.ok) {
       setProblems(parsed.problems);
       return;
     }
-    const r = await restoreRecords(parsed.file.records);
-    showToast(
-      t('backup.restored', {
-        added: formatNumber(r.added),
-        updated: formatNumber(r.updated),
-        unchanged: formatNumber(r.unchanged),
-      }),
-      'success',
-    );
+    setPending({
+      records: parsed.file.records,
+      installation: parsed.file.installation,
+      plan: await planRestore(parsed.file.records),
+    });
   };
+
+  const confirmRestore = (records: BackupRecords) =>
+    run(async () => {
+      const from = pending?.installation;
+      setPending(null);
+      // Whether this device had records of its own decides: continue as the backup's installation, or absorb it.
+      const identity = await import('../sync/restore-identity');
+      const before = await identity.beforeRestore();
+      const r = await restoreRecords(records);
+      await identity.restoreIdentity(from, before);
+      showToast(
+        t('backup.restored', {
+          added: formatNumber(r.added),
+          updated: formatNumber(r.updated),
+          unchanged: formatNumber(r.unchanged),
+        }),
+        'success',
+      );
+    });
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -72,6 +104,12 @@ export function BackupPanel() {
     run(async () => {
       if (!file) return;
       setEncrypted(null);
+      setPending(null);
+      // Refused before it is read: a huge file read whole would take the page's memory.
+      if (file.size > MAX_BACKUP_BYTES) {
+        setProblems([{ reason: 'backup.errors.tooLarge' }]);
+        return;
+      }
       const text = await file.text();
       const envelope = encryptedEnvelope(text);
       if (envelope) setEncrypted(envelope);
@@ -143,6 +181,14 @@ export function BackupPanel() {
             </button>
           </div>
         </form>
+      )}
+      {pending && (
+        <RestoreConfirm
+          {...pending}
+          busy={busy}
+          onConfirm={confirmRestore}
+          onCancel={() => setPending(null)}
+        />
       )}
       <div role="alert">
         {problems && (

@@ -6,6 +6,9 @@
 // - Formula injection: a cell starting with = + - @ (or tab or CR) gets a leading apostrophe, so a
 //   location named "=HYPERLINK(…)" stays text when the file is opened.
 // - Column names are fixed codes, not translated: they are what a script or the server reads back.
+// - Layout (README "The CSV export"): each indicator is published as tables (tally/suppress.ts
+//   `publishTables`); `table` names a row's breakdowns and `row` says what it is (`cell`, `total`, `margin`,
+//   `breakdown`), so filtering `row` = `cell` and adding up `value` counts each child once per indicator.
 import { disaggregationLabelKey, indicatorOrder, valueLabelKey } from '../tally/catalog';
 
 export const CSV_COLUMNS = [
@@ -14,6 +17,8 @@ export const CSV_COLUMNS = [
   'orgUnitName',
   'indicator',
   'indicatorLabel',
+  'table',
+  'row',
   'disaggregation',
   'disaggregationLabel',
   'value',
@@ -27,7 +32,13 @@ export interface CsvValue {
   disaggregation: Record<string, string>;
   value: number | null;
   display?: string;
+  /** The breakdowns of the table the row belongs to; default: the row's own keys (a plain DataValue). */
+  table?: readonly string[];
+  /** What the row is (tally/suppress.ts `RowKind`); default `cell`. */
+  row?: 'cell' | 'total' | 'margin' | 'breakdown';
 }
+
+const ROW_ORDER = { total: 0, cell: 1, margin: 2, breakdown: 3 } as const;
 
 export interface CsvLabels {
   /** Translates a key such as `indicators.CHILDREN_IDENTIFIED.label` or `codes.childSexes.female`. */
@@ -69,21 +80,28 @@ export function csvCell(text: string): string {
 export function toCsv(values: readonly CsvValue[], labels: CsvLabels): string {
   const { label, orgUnitName = (code: string) => code } = labels;
   const rows = values
-    .map((v) => ({ v, d: disaggregationCode(v.disaggregation) }))
+    .map((v) => {
+      const table = (v.table ?? Object.keys(v.disaggregation)).join('×');
+      return { v, d: disaggregationCode(v.disaggregation), table, row: v.row ?? 'cell' };
+    })
     .sort(
       (a, b) =>
         a.v.period.localeCompare(b.v.period, 'en') ||
         a.v.orgUnit.localeCompare(b.v.orgUnit, 'en') ||
         indicatorOrder(a.v.indicator) - indicatorOrder(b.v.indicator) ||
+        ROW_ORDER[a.row] - ROW_ORDER[b.row] ||
+        (a.table < b.table ? -1 : a.table > b.table ? 1 : 0) ||
         (a.d < b.d ? -1 : a.d > b.d ? 1 : 0),
     )
-    .map(({ v, d }) =>
+    .map(({ v, d, table, row }) =>
       [
         v.period,
         v.orgUnit,
         orgUnitName(v.orgUnit),
         v.indicator,
         label(`indicators.${v.indicator}.label`),
+        table,
+        row,
         d,
         disaggregationLabel(v.disaggregation, label, v.indicator),
         v.display ?? String(v.value ?? ''),

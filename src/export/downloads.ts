@@ -6,7 +6,7 @@
 // values it sent, per (period, orgUnit), in the settings table (`dhis2Last:<period>|<orgUnit>`), and the next
 // export for the same pair sends an explicit "0" for every cell that was sent before and is empty now.
 import { t } from '../i18n/i18n';
-import { readSetting, writeSetting } from '../settings/repo';
+import { readSetting, settings, writeSetting } from '../settings/repo';
 import { monthValues } from '../tally/repo';
 import type { DataValue } from '../tally/tally';
 import { download } from '../ui/download';
@@ -47,22 +47,17 @@ export function csvFileName(orgUnit: string, from: string, to: string): string {
   return `pelita-${safe}-${from === to ? from : `${from}_${to}`}.csv`;
 }
 
-/** The CSV text for `values`: labels in the current language, small cells hidden when `suppress`. */
+/**
+ * The CSV text for `values`: every indicator as its tables, every breakdown published (tally/suppress.ts
+ * `publishTables`), labels in the current language, small cells of children-counting indicators hidden when
+ * `suppress`.
+ */
 export async function csvText(
   values: readonly DataValue[],
   options: { suppress: boolean; name: (code: string) => string },
 ): Promise<string> {
-  const [{ toCsv }, { suppressDataValues }] = await Promise.all([import('./csv'), import('./suppress')]);
-  const rows = options.suppress
-    ? suppressDataValues(values).map((c) => ({
-        period: c.period,
-        orgUnit: c.orgUnit,
-        indicator: c.indicator,
-        disaggregation: c.disaggregation,
-        value: c.value,
-        display: c.display,
-      }))
-    : values;
+  const [{ toCsv }, { publishTables }] = await Promise.all([import('./csv'), import('../tally/suppress')]);
+  const rows = publishTables(values, { suppress: options.suppress });
   return toCsv(rows, { label: (key) => t(key), orgUnitName: options.name });
 }
 
@@ -94,10 +89,16 @@ export interface Dhis2Result {
  * so the next export of the same month and place can send zeros for cells that emptied.
  */
 export async function downloadDhis2(area: Area, period: string): Promise<Dhis2Result> {
-  const { toDataValueSet } = await import('./dhis2');
+  const { toDataValueSet, parseMapping } = await import('./dhis2');
+  // The deployment's mapping (from the server) when it set one, else the app's own.
+  const own = settings.value.dhis2Mapping ? parseMapping(settings.value.dhis2Mapping) : null;
   const current = await monthValues(period, area.within, area.orgUnit);
   const previous = (await readSetting<DataValue[]>(lastKey(period, area.orgUnit))) ?? [];
-  const { payload, importPath, unmapped } = toDataValueSet(current, previous);
+  const { payload, importPath, unmapped } = toDataValueSet(
+    current,
+    previous,
+    own?.success ? own.data : undefined,
+  );
   const safe = area.orgUnit.replace(/[^A-Za-z0-9-]+/g, '_');
   const fileName = `pelita-dhis2-${safe}-${period}.json`;
   download(new Blob([JSON.stringify(payload, null, 2)], { type: 'application/json' }), fileName);

@@ -6,8 +6,8 @@ import { PelitaError, toPelitaError } from '../app/errors';
 import { caseKind } from '../cases/repo';
 import { db, RECORD_TABLES, type RecordTable } from '../db/db';
 import { inspectionKind } from '../inspections/repo';
-import { openForRead, sealForStore } from '../privacy/personal';
-import { vault } from '../privacy/vault';
+import { openForRead, sealForStore, storedVaultConfig } from '../privacy/personal';
+import { vault, vaultConfig } from '../privacy/vault';
 import type { RecordBase } from '../records/fields';
 import type { RecordKind } from '../records/repo-core';
 import { markChanged } from '../sync/outbox';
@@ -64,16 +64,33 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
   const result: RestoreResult = { added: 0, updated: 0, unchanged: 0 };
   const now = new Date().toISOString();
   try {
-    // Sealed first (with a passphrase set): WebCrypto cannot run inside the transaction without ending it.
+    // Sealed first (with a passphrase set): WebCrypto cannot run inside the transaction without ending it. The
+    // transaction then checks that the passphrase stored is still the one sealed for (another tab may have
+    // set or changed it meanwhile).
+    const sealingWith = vaultConfig() ?? undefined;
     const ready = {} as Record<RecordTable, AnyRecord[]>;
     for (const table of RECORD_TABLES) {
       const rows = (records[table] ?? []) as unknown as AnyRecord[];
-      ready[table] = await Promise.all(rows.map((r) => sealForStore(table, r)));
+      // A record that comes sealed (an "Export my data" file) is stored as it came: opening it needs the
+      // passphrase it was sealed with, and dropping `sealed` would lose its personal fields.
+      ready[table] = await Promise.all(
+        rows.map((r) => ('sealed' in r && r.sealed ? r : sealForStore(table, r, sealingWith))),
+      );
     }
     await db.transaction(
       'rw',
-      [db.inspections, db.trainings, db.cases, db.activities, db.outbox, db.tallies, db.tallyMonths],
+      [
+        db.inspections,
+        db.trainings,
+        db.cases,
+        db.activities,
+        db.outbox,
+        db.tallies,
+        db.tallyMonths,
+        db.settings,
+      ],
       async () => {
+        if ((await storedVaultConfig())?.salt !== sealingWith?.salt) throw new PelitaError('privacy.locked');
         // Case codes are unique on a device; a backup from another device may reuse them. Refuse it whole, in
         // words, rather than fail half-way on the index.
         const codes = ready.cases.map((c) => String(c.caseCode));
@@ -114,4 +131,29 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
   }
   if (typeof window !== 'undefined') window.dispatchEvent(new Event('pelita:changed'));
   return result;
+}
+
+export type RestorePlan = Record<RecordTable, RestoreResult>;
+
+/**
+ * What a restore of `records` would do, table by table, without changing anything: the confirmation shown
+ * before it (records added, replaced by the file's newer copy, already up to date).
+ */
+export async function planRestore(records: BackupRecords): Promise<RestorePlan> {
+  return db.transaction('r', [db.inspections, db.trainings, db.cases, db.activities], async () => {
+    const plan = {} as RestorePlan;
+    for (const table of RECORD_TABLES) {
+      const incoming = (records[table] ?? []) as unknown as AnyRecord[];
+      const existing = await db.table<AnyRecord, string>(table).bulkGet(incoming.map((r) => r.id));
+      const counts: RestoreResult = { added: 0, updated: 0, unchanged: 0 };
+      incoming.forEach((r, i) => {
+        const before = existing[i];
+        if (!before) counts.added++;
+        else if (before.updatedAt >= r.updatedAt) counts.unchanged++;
+        else counts.updated++;
+      });
+      plan[table] = counts;
+    }
+    return plan;
+  });
 }

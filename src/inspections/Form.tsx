@@ -8,6 +8,7 @@ import { LocationPicker } from '../locations/LocationPicker';
 import { formality, inspectionTypes, isicSections, UNKNOWN } from '../records/codes';
 import { today } from '../records/periods';
 import { settings } from '../settings/repo';
+import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';
 import { DateField, NumberField, RadioGroup, SelectField, TextField, YesNoField } from '../ui/form/fields';
 import { useRecordEditor } from '../ui/form/useRecordEditor';
@@ -40,25 +41,18 @@ function fieldsOf(record: Inspection): InspectionInput {
 
 export function InspectionForm({ params }: { params: Record<string, string> }) {
   // A new inspection gets its id now, so "Create child case" can save it and point the case at it.
-  const { isNew, recordId, form, missing } = useRecordEditor({
+  const editor = useRecordEditor({
     id: params.id as string,
-    type: 'inspections',
+    table: 'inspections',
     schema: inspectionInput,
     blank,
     load: getInspection,
     fieldsOf,
   });
+  const { isNew, recordId, form } = editor;
   const [blocked, setBlocked] = useState(false);
-
-  if (missing) {
-    return (
-      <section>
-        <h1>{t('inspections.editTitle')}</h1>
-        <p>{t('form.notFound')}</p>
-      </section>
-    );
-  }
-  if (!form.ready) return <p aria-busy="true">{t('common.loading')}</p>;
+  const gate = formGate(editor, 'inspections.editTitle');
+  if (gate) return gate;
 
   const createCase = async (childKey: string) => {
     const value = form.validate();
@@ -83,9 +77,9 @@ export function InspectionForm({ params }: { params: Record<string, string> }) {
     <FormShell
       form={form}
       title={isNew ? 'inspections.newTitle' : 'inspections.editTitle'}
+      otherDrafts={isNew ? editor : undefined}
       onSave={async (value) => {
         await saveInspection(value, recordId);
-        await form.clearDraft();
         navigate('/inspections');
       }}
       onDelete={

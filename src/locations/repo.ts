@@ -1,11 +1,12 @@
 // The device's active location list. Stored in the `settings` table (through settings/repo.ts) under one
 // key: the custom list a deployment loaded, with its file name and when, or nothing, in which case the
-// default ASEAN list (./asean.json, a separate chunk loaded at first use, so it is not in the first
-// screen's JS) is active. The list is held in a signal (`activeList`, in ./locations.ts), so every picker and
-// name re-renders when it changes.
+// default ASEAN list (./asean.json, a JSON asset fetched at first use, so it is in no JavaScript) is active.
+// The list is held in a signal (`activeList`, in ./locations.ts), so every picker and name re-renders when it
+// changes.
 import { effect } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { readSetting, writeSetting } from '../settings/repo';
+import aseanUrl from './asean.json?url';
 import {
   type ActiveList,
   activeList,
@@ -44,8 +45,16 @@ export interface CustomList {
 
 let loading: Promise<ActiveList> | null = null;
 
-/** The default list, from its own chunk. */
+/**
+ * The default list. In the built app it is a JSON asset (precached, like the translations), fetched at first
+ * use: data, not JavaScript to parse, and outside the app's JS budget. Tests and `vite dev` import it.
+ */
 export async function defaultLocations(): Promise<Location[]> {
+  if (import.meta.env.PROD) {
+    const res = await fetch(aseanUrl);
+    if (!res.ok) throw new Error(`Default locations: HTTP ${res.status}`);
+    return (await res.json()) as Location[];
+  }
   return (await import('./asean.json')).default as Location[];
 }
 

@@ -272,7 +272,13 @@ export function PassphraseSettings() {
       <p class="hint">
         {status === 'off' ? t('privacy.settings.statusOff') : t('privacy.settings.statusOn')}
       </p>
-      {status === 'off' && <SetPassphrase />}
+      {status === 'off' && (
+        <>
+          {/* What setting it later cannot do, said plainly (issue 11.2). */}
+          <p class="notice">{t('privacy.settings.later')}</p>
+          <SetPassphrase />
+        </>
+      )}
       {status === 'unlocked' && (
         <>
           <IdleSetting />

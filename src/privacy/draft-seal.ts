@@ -1,8 +1,13 @@
 // Drafts hold whatever was typed, names included, so with a passphrase set they are sealed whole before they
-// are stored (src/records/drafts.ts calls these). Draft writes and deletions run one after the other: a
-// sealed write takes a moment, and must never land after a newer write or after the draft was cleared.
+// are stored (src/records/drafts.ts calls these). Whether a draft is sealed is decided inside the draft's own
+// write transaction from the configuration stored there, not from what this tab last heard: a passphrase set
+// in another tab a moment ago must not let this tab write a name in the clear (issue 11.3). Draft reads,
+// writes and deletions run one after the other: a sealed write takes a moment, and must never land after a
+// newer write or after the draft was cleared, and a read must see the last write asked for before it.
+import Dexie from 'dexie';
+import { PelitaError } from '../app/errors';
 import { isSealed, openValue, type Sealed, sealValue } from './crypto';
-import { trackWrite, vault, vaultKey } from './vault';
+import { trackWrite, type VaultConfig, vault, vaultConfig, vaultKey } from './vault';
 
 const MARK = 'pelita.sealedDraft';
 type SealedDraft = { [MARK]: Sealed };
@@ -30,22 +35,37 @@ export async function openDraftValue(draftKey: string, stored: unknown): Promise
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Runs draft operations in the order they were asked for. */
-export function queueDraftOp(op: () => Promise<unknown>): Promise<void> {
-  const run = queue.then(op).then(() => undefined);
+/** Runs draft operations (reads too) in the order they were asked for. */
+export function queueDraftOp<T>(op: () => Promise<T>): Promise<T> {
+  const run = queue.then(op);
   queue = run.catch(() => undefined);
   return trackWrite(run);
 }
 
+/** What this tab can seal with, taken when the write is asked for (a form unmounting as the app locks). */
+export interface DraftSealer {
+  key: CryptoKey | null;
+  salt: string | null;
+}
+export const currentSealer = (): DraftSealer => ({ key: vaultKey(), salt: vaultConfig()?.salt ?? null });
+
 /**
- * Stores a draft through `put`: sealed when a passphrase is set; not at all when this tab is locked (it would
- * be in the clear). The key is taken now, synchronously, so a form unmounting because of a lock still seals
- * what it writes on the way out.
+ * What to store for a draft, given the configuration read inside the write's transaction: the value itself
+ * when no passphrase is set; sealed with this tab's key when it is that passphrase's; `undefined` (store
+ * nothing) when this tab is locked. A passphrase this tab does not know yet (set in another tab) is refused:
+ * storing the value in the clear would keep it unsealed for good.
  */
-export function writeDraft(draftKey: string, value: unknown, put: (stored: unknown) => Promise<unknown>) {
-  if (vault.value.status === 'off') return queueDraftOp(() => put(value));
-  const key = vaultKey();
-  if (!key) return queueDraftOp(() => Promise.resolve());
-  const sealing = sealDraftValue(key, draftKey, value);
-  return queueDraftOp(async () => put(await sealing));
+export async function draftToStore(
+  sealer: DraftSealer,
+  stored: VaultConfig | undefined,
+  draftKey: string,
+  value: unknown,
+): Promise<unknown> {
+  if (!stored) return value;
+  if (sealer.salt === stored.salt && sealer.key) {
+    // Dexie.waitFor keeps the caller's transaction open across WebCrypto.
+    return Dexie.waitFor(sealDraftValue(sealer.key, draftKey, value));
+  }
+  if (sealer.salt === stored.salt && vault.value.status === 'locked') return undefined;
+  throw new PelitaError('privacy.locked');
 }

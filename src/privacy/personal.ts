@@ -8,8 +8,9 @@
 // a passphrase is set.
 import Dexie from 'dexie';
 import { PelitaError } from '../app/errors';
+import { db } from '../db/db';
 import type { Sealed } from './crypto';
-import { vault, vaultKey } from './vault';
+import { CONFIG_KEY, type VaultConfig, vault, vaultConfig, vaultKey } from './vault';
 
 export const PERSONAL_PATHS: Readonly<Record<string, readonly string[]>> = {
   cases: ['child.name', 'child.guardianContact', 'consentOverride', 'notes', 'followUps[].notes'],
@@ -28,18 +29,34 @@ export function withoutSealed<T extends object>(record: WithSealed<T>): T {
   return rest as T;
 }
 
-/** True when a save to `table` must seal (a passphrase is set and the table has personal fields). */
-export const mustSeal = (table: string): boolean => vault.value.status !== 'off' && table in PERSONAL_PATHS;
+/** The passphrase's configuration as stored now: read inside a write's own transaction (issue 11.3). */
+export async function storedVaultConfig(): Promise<VaultConfig | undefined> {
+  return (await db.settings.get(CONFIG_KEY))?.value as VaultConfig | undefined;
+}
 
 /**
- * What a save stores. Locked, a save is refused: it would replace the sealed values with nothing. Wrapped in
- * Dexie.waitFor by callers inside a transaction: WebCrypto is not IndexedDB, and the transaction would
- * otherwise commit while it works.
+ * True when a write to `table` must seal, decided from the configuration `stored` in the database (read in
+ * the write's transaction), not from what this tab last heard: a passphrase set in another tab a moment ago
+ * counts at once.
  */
-export async function sealForStore<T extends { id: string }>(table: string, record: T): Promise<T> {
-  if (!mustSeal(table)) return withoutSealed(record);
+export const mustSeal = (table: string, stored: VaultConfig | undefined): boolean =>
+  !!stored && table in PERSONAL_PATHS;
+
+/**
+ * What a save stores, given the configuration `stored` now. Refused (`privacy.locked`) when it must seal and
+ * this tab has no key for that passphrase (locked, or set in another tab): storing it in the clear would keep
+ * the names unsealed for good, and storing nothing would replace the sealed values. Wrapped in Dexie.waitFor
+ * by callers inside a transaction: WebCrypto is not IndexedDB, and the transaction would otherwise commit
+ * while it works.
+ */
+export async function sealForStore<T extends { id: string }>(
+  table: string,
+  record: T,
+  stored: VaultConfig | undefined,
+): Promise<T> {
+  if (!mustSeal(table, stored)) return withoutSealed(record);
   const key = vaultKey();
-  if (!key) throw new PelitaError('privacy.locked');
+  if (!key || vaultConfig()?.salt !== stored?.salt) throw new PelitaError('privacy.locked');
   const { sealRecord } = await import('./sealing');
   return sealRecord(key, table, record);
 }

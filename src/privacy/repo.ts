@@ -2,8 +2,9 @@
 // rewrites every personal value on the device — records and drafts — together with the passphrase's
 // configuration in ONE transaction: an interruption (a closed tab, a full disk, a crash) leaves the old
 // passphrase working and nothing half re-encrypted. The slow parts (deriving the new key, the crypto) run
-// before the transaction, since WebCrypto inside it would end it; the transaction then checks that nothing
-// changed since the records were read, and writes. Loaded only by Settings and the lock screen.
+// before the transaction; the transaction then rewrites, with Dexie.waitFor, only what changed since the read
+// (another tab typing or saving), and writes. Loaded only by Settings and the lock screen.
+import Dexie from 'dexie';
 import { type DraftRow, db } from '../db/db';
 import { deriveKey, PBKDF2_ITERATIONS, randomSalt, sealText } from './crypto';
 import { isSealedDraft, openDraftWith, sealDraftValue } from './draft-seal';
@@ -67,61 +68,55 @@ async function rewriteDraft(row: DraftRow, rw: Rewrite): Promise<DraftRow | null
   return { ...row, value: rw.to ? await sealDraftValue(rw.to, row.key, value) : value };
 }
 
-class Changed extends Error {}
-
-interface Snapshot {
-  records: Record<Table, Row[]>;
-  drafts: DraftRow[];
-}
-
-/** True when the records and drafts are still exactly those of the snapshot (same ids, same versions). */
-async function unchanged(snap: Snapshot): Promise<boolean> {
-  for (const table of PERSONAL_TABLES) {
-    const seen = new Map(snap.records[table].map((r) => [r.id, r.updatedAt]));
-    let same = true;
-    let count = 0;
-    await db.table<Row, string>(table).each((r) => {
-      count++;
-      if (seen.get(r.id) !== r.updatedAt) same = false;
-    });
-    if (!same || count !== seen.size) return false;
-  }
-  const drafts = new Map(snap.drafts.map((d) => [d.key, d.savedAt]));
-  const now = await db.drafts.toArray();
-  return now.length === drafts.size && now.every((d) => drafts.get(d.key) === d.savedAt);
-}
-
 async function rewriteAll(rw: Rewrite, nextConfig: VaultConfig | null) {
   const tables = [...PERSONAL_TABLES.map((t) => db.table(t)), db.drafts, db.settings];
-  for (let attempt = 1; ; attempt++) {
-    const snap: Snapshot = await db.transaction('r', tables, async () => ({
-      records: {
-        cases: await db.table<Row, string>('cases').toArray(),
-        trainings: await db.table<Row, string>('trainings').toArray(),
-      },
-      drafts: await db.drafts.toArray(),
-    }));
-    const next = {
-      cases: await Promise.all(snap.records.cases.map((r) => rewriteRecord('cases', r, rw))),
-      trainings: await Promise.all(snap.records.trainings.map((r) => rewriteRecord('trainings', r, rw))),
-      drafts: await Promise.all(snap.drafts.map((d) => rewriteDraft(d, rw))),
-    };
-    try {
-      await db.transaction('rw', tables, async () => {
-        // A save between the read and now would be lost by the write: start again instead.
-        if (!(await unchanged(snap))) throw new Changed();
-        for (const table of PERSONAL_TABLES) await db.table(table).bulkPut(next[table]);
-        await db.drafts.bulkPut(next.drafts.filter((d): d is DraftRow => d !== null));
-        await db.drafts.bulkDelete(snap.drafts.filter((_, i) => next.drafts[i] === null).map((d) => d.key));
-        if (nextConfig) await db.settings.put({ key: CONFIG_KEY, value: nextConfig });
-        else await db.settings.bulkDelete([CONFIG_KEY, ATTEMPTS_KEY]);
-      });
-      return;
-    } catch (err) {
-      if (err instanceof Changed && attempt < 3) continue;
-      throw err;
-    }
+  // The bulk of the work, before the transaction: read everything, rewrite it (WebCrypto).
+  const snap = await db.transaction('r', tables, async () => ({
+    cases: await db.table<Row, string>('cases').toArray(),
+    trainings: await db.table<Row, string>('trainings').toArray(),
+    drafts: await db.drafts.toArray(),
+  }));
+  const ready = {
+    cases: new Map<string, [string, Row]>(),
+    trainings: new Map<string, [string, Row]>(),
+    drafts: new Map<string, [string, DraftRow | null]>(),
+  };
+  for (const table of PERSONAL_TABLES) {
+    for (const r of snap[table]) ready[table].set(r.id, [r.updatedAt, await rewriteRecord(table, r, rw)]);
   }
+  for (const d of snap.drafts) ready.drafts.set(d.key, [d.savedAt, await rewriteDraft(d, rw)]);
+
+  // Then one transaction. Another tab may have typed or saved since the read: what changed is rewritten
+  // here, inside the transaction (Dexie.waitFor keeps it open across WebCrypto), so setting the passphrase
+  // never gives up while someone types or saves (issue 11.4), and nothing written meanwhile is lost or left
+  // in the clear. Other tabs' writes wait for this transaction: they share its stores.
+  await db.transaction('rw', tables, async () => {
+    for (const table of PERSONAL_TABLES) {
+      const now = await db.table<Row, string>(table).toArray();
+      const next = await Dexie.waitFor(
+        Promise.all(
+          now.map((r) => {
+            const done = ready[table].get(r.id);
+            return done && done[0] === r.updatedAt ? done[1] : rewriteRecord(table, r, rw);
+          }),
+        ),
+      );
+      await db.table(table).bulkPut(next);
+    }
+    const drafts = await db.drafts.toArray();
+    const next = await Dexie.waitFor(
+      Promise.all(
+        drafts.map((d) => {
+          const done = ready.drafts.get(d.key);
+          return done && done[0] === d.savedAt ? done[1] : rewriteDraft(d, rw);
+        }),
+      ),
+    );
+    await db.drafts.bulkPut(next.filter((d): d is DraftRow => d !== null));
+    await db.drafts.bulkDelete(drafts.filter((_, i) => next[i] === null).map((d) => d.key));
+    if (nextConfig) await db.settings.put({ key: CONFIG_KEY, value: nextConfig });
+    else await db.settings.bulkDelete([CONFIG_KEY, ATTEMPTS_KEY]);
+  });
 }
 
 /** A new key with a new random salt, and the configuration that lets the passphrase be checked later. */

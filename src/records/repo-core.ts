@@ -4,7 +4,7 @@ import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod/mini';
 import { PelitaError, toPelitaError } from '../app/errors';
 import { db, type RecordTable } from '../db/db';
-import { mustSeal, openForRead, sealForStore } from '../privacy/personal';
+import { mustSeal, openForRead, sealForStore, storedVaultConfig } from '../privacy/personal';
 import { markChanged } from '../sync/outbox';
 import type { RecordBase } from './fields';
 import { requestPersistence } from './storage';
@@ -41,10 +41,13 @@ export async function prepareWrite<T extends RecordBase>(kind: RecordKind<T>) {
   return { tallies, schema };
 }
 
-/** What prepareWrite loaded, at once when it already has (no task boundary inside a caller's transaction). */
+/**
+ * What prepareWrite loaded, without an `await` when it already has: inside a caller's transaction even an
+ * await of a value already there is a step Dexie's transaction zone may not follow.
+ */
 function prepared<T extends RecordBase>(kind: RecordKind<T>) {
   const schema = schemas.get(kind) as z.ZodMiniType<T> | undefined;
-  return tallyModule && schema ? { tallies: tallyModule, schema } : prepareWrite(kind);
+  return tallyModule && schema ? { tallies: tallyModule, schema } : undefined;
 }
 
 function tableOf<T extends RecordBase>(kind: RecordKind<T>): Table<T, string> {
@@ -65,7 +68,14 @@ function announceChange() {
  * The tables a record change writes: the record's, the outbox and the stored tallies. A repo that wraps
  * saveRecord in a transaction of its own (e.g. to assign a case code) must open it on these.
  */
-export const writeTables = (table: RecordTable) => [db.table(table), db.outbox, db.tallies, db.tallyMonths];
+export const writeTables = (table: RecordTable) => [
+  db.table(table),
+  db.outbox,
+  db.tallies,
+  db.tallyMonths,
+  // Read in the write's transaction: whether to seal is decided there (see privacy/personal.ts).
+  db.settings,
+];
 
 /**
  * The tally code is loaded on the first write, not with the first screen (and outside any transaction). Kept
@@ -92,7 +102,7 @@ export async function saveRecord<T extends RecordBase>(kind: RecordKind<T>, inpu
   const table = tableOf(kind);
   const now = new Date().toISOString();
   try {
-    const { tallies, schema } = await prepared(kind);
+    const { tallies, schema } = prepared(kind) ?? (await prepareWrite(kind));
     const saved = await db.transaction('rw', writeTables(kind.table), async () => {
       const before = await table.get(input.id);
       const full = {
@@ -107,7 +117,10 @@ export async function saveRecord<T extends RecordBase>(kind: RecordKind<T>, inpu
       let record = checked.data;
       if (kind.derive) record = kind.derive(record);
       // With a passphrase set, the personal fields are stored sealed (src/privacy); the caller gets them back.
-      await table.put(mustSeal(kind.table) ? await Dexie.waitFor(sealForStore(kind.table, record)) : record);
+      const config = await storedVaultConfig();
+      await table.put(
+        mustSeal(kind.table, config) ? await Dexie.waitFor(sealForStore(kind.table, record, config)) : record,
+      );
       await markChanged([...(before ? kind.touches(before) : []), ...kind.touches(record)], now);
       await tallies.applyChange(kind.table, before, record);
       return record;
@@ -124,7 +137,7 @@ async function setDeleted<T extends RecordBase>(kind: RecordKind<T>, id: string,
   const table = tableOf(kind);
   const now = new Date().toISOString();
   try {
-    const { tallies } = await prepared(kind);
+    const { tallies } = prepared(kind) ?? (await prepareWrite(kind));
     await db.transaction('rw', writeTables(kind.table), async () => {
       const record = await table.get(id);
       if (!record) return;

@@ -7,6 +7,7 @@ import { PassphraseSettings } from '../privacy/PassphraseSettings';
 import { refreshStorageState, storageState } from '../records/storage';
 import { About } from '../sw/About';
 import { showToast } from '../ui/toast';
+import { FromServer } from './FromServer';
 import { saveSetting, settings } from './repo';
 
 function bytes(n: number | null) {
@@ -87,6 +88,7 @@ export function Settings() {
           </option>
         ))}
       </select>
+      <FromServer />
       <LocationSettings />
       <DeviceLabel />
       <StorageStatus />

@@ -1,6 +1,7 @@
 // Device settings, one row each in the `settings` table. Read once at start-up into a signal, so screens
 // read them synchronously; written through `saveSetting`.
 import { signal } from '@preact/signals';
+import type { ClassificationSettings } from '../cases/classify';
 import { db } from '../db/db';
 import type { Language } from '../i18n/languages';
 
@@ -11,6 +12,10 @@ export interface Settings {
   /** The location new records start with, e.g. `KH-12`. */
   defaultOrgUnit: string | null;
   deviceLabel: string;
+  /** Counting thresholds the deployment set (from the server); null: the SDG 8.7.1 defaults. */
+  thresholds: ClassificationSettings | null;
+  /** The deployment's DHIS2 mapping file (from the server); null: the app's own. */
+  dhis2Mapping: unknown;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +23,8 @@ export const DEFAULT_SETTINGS: Settings = {
   homeCountry: null,
   defaultOrgUnit: null,
   deviceLabel: '',
+  thresholds: null,
+  dhis2Mapping: null,
 };
 
 export const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
@@ -35,7 +42,7 @@ export async function saveSetting<K extends keyof Settings>(key: K, value: Setti
   await db.settings.put({ key, value });
   settings.value = { ...settings.value, [key]: value };
   // The home country decides which children count as national: sync re-sends what it already sent.
-  if (key === 'homeCountry' && changed && typeof window !== 'undefined') {
+  if ((key === 'homeCountry' || key === 'thresholds') && changed && typeof window !== 'undefined') {
     window.dispatchEvent(new Event('pelita:counting-changed'));
   }
 }

@@ -1,13 +1,31 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { installation } from '../settings/installation';
 import { settings } from '../settings/repo';
-import { saveEnrolment } from './enrolment';
+import { enrolment, saveEnrolment } from './enrolment';
 import { syncNow } from './sync';
 import { enrol, serverUrlSchema } from './upstream';
 
 /** Enrol this device with an upstream server: its address and the enrolment code the district gave out. */
+/** Words for each refusal the protocol names (docs/protocol.md, POST /api/v1/devices). */
+const REFUSALS: Record<string, string> = {
+  wrong_enrolment_code: 'sync.errors.codeRefused',
+  enrolment_code_expired: 'sync.errors.codeExpired',
+  enrolment_code_used_up: 'sync.errors.codeUsedUp',
+  enrolment_disabled: 'sync.errors.enrolDisabled',
+  install_conflict: 'sync.errors.installConflict',
+  install_absorbed: 'sync.errors.installAbsorbed',
+};
+
+/**
+ * Enrol this device with an upstream server: its address and the enrolment code the district gave out. It
+ * always enrols as this installation, so enrolling again (after "Disconnect" or a refused token) is the same
+ * device upstream and nothing is counted twice.
+ */
 export function EnrolForm() {
-  const [serverUrl, setServerUrl] = useState(typeof location !== 'undefined' ? location.origin : '');
+  const [serverUrl, setServerUrl] = useState(
+    enrolment.value?.serverUrl ?? (typeof location !== 'undefined' ? location.origin : ''),
+  );
   const [code, setCode] = useState('');
   const [label, setLabel] = useState(settings.value.deviceLabel);
   const [error, setError] = useState<string | null>(null);
@@ -21,18 +39,22 @@ export function EnrolForm() {
     if (!code.trim()) return setError('sync.errors.code');
     if (!label.trim()) return setError('sync.errors.label');
     setBusy(true);
-    const res = await enrol(url.data, code.trim(), label.trim());
+    const res = await enrol(url.data, code.trim(), label.trim(), await installation());
     setBusy(false);
     if (res.kind === 'ok') {
-      await saveEnrolment({
-        serverUrl: url.data,
-        deviceId: res.deviceId,
-        token: res.token,
-        enrolledAt: new Date().toISOString(),
-      });
+      await saveEnrolment(
+        {
+          serverUrl: url.data,
+          deviceId: res.deviceId,
+          token: res.token,
+          enrolledAt: new Date().toISOString(),
+          ...(res.configVersion !== null ? { configVersion: res.configVersion } : {}),
+        },
+        { resend: res.resend },
+      );
       void syncNow({ force: true });
     } else if (res.kind === 'refused') {
-      setError(res.status === 403 ? 'sync.errors.codeRefused' : 'sync.errors.enrolRefused');
+      setError(REFUSALS[res.error] ?? 'sync.errors.enrolRefused');
     } else setError('sync.errors.unreachable');
   };
 

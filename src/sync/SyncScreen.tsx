@@ -4,7 +4,14 @@ import { nameOf } from '../locations/locations';
 import { useLocations } from '../locations/repo';
 import { disaggregationLabel, indicatorLabel } from '../tally/labels';
 import { EnrolForm } from './EnrolForm';
-import { acceptPreview, enrolment, loadEnrolment, previewAccepted, saveEnrolment } from './enrolment';
+import {
+  acceptPreview,
+  type Enrolment,
+  enrolment,
+  loadEnrolment,
+  previewAccepted,
+  saveEnrolment,
+} from './enrolment';
 import type { ReportBody } from './protocol';
 import { syncStatus } from './status';
 import { previewPending, syncNow } from './sync';
@@ -13,6 +20,7 @@ import { previewPending, syncNow } from './sync';
 function errorWords(raw: string): string {
   if (raw.startsWith('network') || raw === 'timeout') return 'sync.errorText.network';
   if (raw === 'rate_limited') return 'sync.errorText.busy';
+  if (raw === 'bad_response') return 'sync.errorText.badResponse';
   if (/^http 5\d\d$/.test(raw)) return 'sync.errorText.server';
   return 'sync.errorText.other';
 }
@@ -45,6 +53,22 @@ function Status() {
           </>
         )}
       </dl>
+      {s.notes.length > 0 && (
+        <div class="warning" data-testid="sync-notes">
+          <ul>
+            {s.notes.map((n) => (
+              <li key={`${n.period}|${n.orgUnit}`}>
+                {t(`sync.notes.${n.kind}`, { month: formatMonth(n.period), place: nameOf(n.orgUnit) })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {s.absorbRefused && (
+        <p class="warning">
+          {t('sync.absorbRefused')} <code>{s.absorbRefused}</code>
+        </p>
+      )}
       {s.problem && (
         <div class="warning">
           <p>
@@ -136,6 +160,33 @@ function PreviewSection() {
   );
 }
 
+/** What the server's refusal means, in words, and that nothing is lost by enrolling again. */
+function Refused({ e }: { e: Enrolment }) {
+  const r = e.refusal;
+  // No protocol body: something between the device and the server (a proxy, a login page) said no.
+  const key = !r
+    ? 'sync.refused.token'
+    : r.error.startsWith('http_')
+      ? 'sync.refused.proxy'
+      : r.status === 403
+        ? 'sync.refused.forbidden'
+        : 'sync.refused.token';
+  return (
+    <div class="warning" data-testid="sync-refused">
+      <p>{t(key, { server: e.serverUrl })}</p>
+      <p>{t('sync.refused.again')}</p>
+      {r && (
+        <p class="hint">
+          {formatDate(r.at, { dateStyle: 'medium', timeStyle: 'short' })} ·{' '}
+          <code>
+            {r.status} {r.error}
+          </code>
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function SyncScreen() {
   useLocations();
   useEffect(() => {
@@ -154,14 +205,22 @@ export function SyncScreen() {
             <button type="button" class="primary" onClick={() => void syncNow({ force: true })}>
               {t('sync.now')}
             </button>
-            <button type="button" onClick={() => void saveEnrolment(null)}>
+            <button
+              type="button"
+              onClick={async () => {
+                // The identity stays (settings/installation.ts); only this server's token is forgotten.
+                await saveEnrolment(null);
+                await syncNow();
+              }}
+            >
               {t('sync.forget')}
             </button>
           </div>
+          <p class="hint">{t('sync.forgetHint')}</p>
         </>
       ) : (
         <>
-          {e?.refused && <p class="warning">{t('sync.state.unauthorised')}</p>}
+          {e?.refused && <Refused e={e} />}
           <EnrolForm />
         </>
       )}

@@ -86,3 +86,8 @@ export async function markAllChanged(now: string) {
     });
   });
 }
+
+/** True once any record was ever saved here: every saved record marks at least one pair. */
+export async function anyMarked(): Promise<boolean> {
+  return (await db.outbox.count()) > 0;
+}

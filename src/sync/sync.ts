@@ -3,18 +3,17 @@
 // device comes online, after a change, on demand and on Background Sync; one run at a time (Web Locks across
 // tabs). A failure never blocks data entry and never drops a change: a pair stays pending until the upstream
 // has accepted its latest revision.
-import { readSetting, writeSetting } from '../settings/repo';
-import { backoffDelay } from './backoff';
-import { type Enrolment, enrolment, loadEnrolment, previewAccepted, saveEnrolment } from './enrolment';
-import { markAllChanged, markFailed, markSent, pending, raiseRevision } from './outbox';
+import { readSetting } from '../settings/repo';
+import { enrolment, loadEnrolment } from './enrolment';
+import { pending } from './outbox';
 import type { ReportBody } from './protocol';
 import { setStatus, syncStatus } from './status';
 
 type Row = Awaited<ReturnType<typeof pending>>[number];
 
-// The report builder (tally code) and the network module (zod) load when there is something to send.
+// The report builder (tally code) loads for the preview; the run itself (./run.ts, with the network module
+// and zod) only when the device is enrolled.
 const report = () => import('./report');
-const upstream = () => import('./upstream');
 
 /** The report for one (period, orgUnit), exactly as it will be sent. Only counts: no record, no name. */
 export async function buildReport(period: string, orgUnit: string, revision: number): Promise<ReportBody> {
@@ -26,31 +25,9 @@ export async function previewPending(): Promise<Array<{ row: Row; body: ReportBo
   return (await report()).previewPending();
 }
 
-const COUNTING_STAMP = 'syncCountingStamp';
-
-/**
- * When what the counts mean changes — the home country (national or foreign), the catalog or the counting
- * rules after an update — every month already sent is sent again: the same records now give other numbers.
- */
-async function resendIfCountingChanged() {
-  const stamp = (await report()).currentStamp();
-  const sent = await readSetting<string>(COUNTING_STAMP);
-  if (sent === stamp) return;
-  if (sent !== undefined) await markAllChanged(new Date().toISOString());
-  await writeSetting(COUNTING_STAMP, stamp);
-}
-
-/**
- * Until when the upstream asked us to wait (429 Retry-After) or is backed off after a failure. It holds for
- * the whole device, not one pair: a rate-limited or failing server gets no request at all from automatic
- * runs until then. Only the person ("Sync now") and the browser's "online" event skip it.
- */
-let notBefore = 0;
-
 let running: Promise<void> | null = null;
 /** A run asked for while one was going; `force` is kept, so "came online" is not downgraded to a wait. */
 let again: { force: boolean } | null = null;
-let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Runs a sync now, or after the one in progress. `force` ignores each pair's retry time. */
 export function syncNow({ force = false } = {}): Promise<void> {
@@ -81,108 +58,11 @@ export function syncNow({ force = false } = {}): Promise<void> {
 
 async function drain(force: boolean) {
   const e = enrolment.value === undefined ? await loadEnrolment() : enrolment.value;
-  setStatus({ pending: (await pending()).length });
-  if (!e || e.refused) return setStatus({ state: e?.refused ? 'unauthorised' : 'not_enrolled' });
-  if (!previewAccepted.value) return setStatus({ state: 'needs_preview' });
-  await resendIfCountingChanged();
-  const rows = await pending();
-  setStatus({ pending: rows.length });
-  if (rows.length === 0) return setStatus({ state: 'idle' });
-  if (isOffline()) return setStatus({ state: 'offline' });
-
-  const now = Date.now();
-  if (!force && now < notBefore) {
-    scheduleRetry(rows);
-    return setStatus({ state: 'waiting' });
+  if (!e || e.refused) {
+    setStatus({ pending: (await pending()).length });
+    return setStatus({ state: e?.refused ? 'unauthorised' : 'not_enrolled' });
   }
-  const due = rows.filter((r) => force || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now);
-  setStatus({ state: 'syncing' });
-  let stopped = false;
-  for (const row of due) {
-    const outcome = await sendRow(e, row);
-    if (outcome === 'stop') {
-      stopped = true;
-      break;
-    }
-  }
-  const left = await pending();
-  setStatus({ pending: left.length });
-  // A refused report (400) stays in view until its pair is accepted; a success elsewhere does not hide it.
-  if (!stopped)
-    setStatus(
-      left.length === 0
-        ? { state: 'idle', problem: null }
-        : { state: syncStatus.value.problem ? 'problem' : 'waiting' },
-    );
-  scheduleRetry(left);
-}
-
-/** Sends one pair. 'stop' ends this run (offline, server down, rate limited, token refused). */
-async function sendRow(e: Enrolment, row: Row): Promise<'next' | 'stop'> {
-  const { putReport } = await upstream();
-  let revision = row.revision;
-  for (let tries = 0; tries < 3; tries++) {
-    const body = await buildReport(row.period, row.orgUnit, revision);
-    const res = await putReport(e.serverUrl, e, row.period, row.orgUnit, body);
-    switch (res.kind) {
-      case 'ok': {
-        notBefore = 0;
-        await markSent(row.key, revision);
-        const at = new Date().toISOString();
-        const p = syncStatus.value.problem;
-        const solved = p?.period === row.period && p.orgUnit === row.orgUnit;
-        setStatus({ lastSuccessAt: at, lastError: null, ...(solved ? { problem: null } : {}) });
-        await writeSetting(LAST_SUCCESS, at);
-        return 'next';
-      }
-      case 'stale':
-        // The upstream has a newer revision of ours (a restored backup): recompute and send above it.
-        revision = await raiseRevision(row.key, res.currentRevision);
-        continue;
-      case 'unauthorised':
-        await saveEnrolment({ ...e, refused: true });
-        setStatus({ state: 'unauthorised' });
-        return 'stop';
-      case 'invalid':
-        await markFailed(row.key, retryAt(row.attempts + 1), JSON.stringify(res.issues));
-        setStatus({
-          state: 'problem',
-          problem: { period: row.period, orgUnit: row.orgUnit, issues: res.issues },
-        });
-        return 'next';
-      case 'rate-limited': {
-        notBefore = Date.now() + (res.retryAfterMs ?? 30_000);
-        await markFailed(row.key, new Date(notBefore).toISOString(), 'rate_limited');
-        setStatus({ state: 'waiting', lastError: 'rate_limited' });
-        return 'stop';
-      }
-      case 'retry': {
-        const at = retryAt(row.attempts + 1);
-        notBefore = Date.parse(at);
-        await markFailed(row.key, at, res.reason);
-        // The connection dropped mid-send: that is being offline, not a fault to attend to.
-        setStatus({ state: isOffline() ? 'offline' : 'error', lastError: res.reason });
-        return 'stop';
-      }
-    }
-  }
-  // Refused as stale every time (a server that lost its mind): back off rather than ask again each second.
-  await markFailed(row.key, retryAt(row.attempts + 1), 'stale_revision');
-  return 'next';
-}
-
-const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
-
-const retryAt = (attempt: number) => new Date(Date.now() + backoffDelay(attempt)).toISOString();
-
-function scheduleRetry(rows: Row[]) {
-  clearTimeout(timer);
-  const earliest = rows
-    .map((r) => (r.nextAttemptAt ? Date.parse(r.nextAttemptAt) : Date.now()))
-    .sort((a, b) => a - b)[0];
-  if (earliest === undefined) return;
-  const next = Math.max(earliest, notBefore);
-  timer = setTimeout(() => void syncNow(), Math.max(1_000, next - Date.now()));
+  await (await import('./run')).drain(e, force, () => void syncNow());
 }
 
 const LAST_SUCCESS = 'syncLastSuccess';

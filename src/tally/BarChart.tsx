@@ -1,11 +1,11 @@
 // A horizontal bar chart in plain HTML and CSS: no chart library (the JavaScript budget is tight), text labels
 // that wrap and translate like any other text, and a figure named by its caption. Each bar is a thick border,
 // not a background, so it prints without "background graphics" and stays visible in forced-colours mode;
-// the print stylesheet makes it black, so it reads on a black-and-white printer. A hidden count (small numbers
-// hidden) gets no bar, only its mark and the word "hidden": a bar's length would give the number away, and the
-// longest bar is measured among the shown ones only, for the same reason.
-import { t } from '../i18n/i18n';
-import { countText } from './IndicatorTable';
+// the print stylesheet makes it black, so it reads on a black-and-white printer. On the person's own screen
+// every bar shows its true number, a bar a shared copy hides marked; on paper (with small numbers hidden for
+// sharing) such a bar is not drawn, only its mark: a bar's length would give the number away, and the paper's
+// longest bar is measured among the shown ones only (`--w-shared`), for the same reason.
+import { Num, sharedText } from './IndicatorTable';
 import type { Count } from './report-model';
 
 export interface Bar {
@@ -14,32 +14,28 @@ export interface Bar {
   n: Count;
 }
 
+const width = (n: number, max: number) => (n > 0 ? `max(2px, ${((n / max) * 100).toFixed(1)}%)` : '0');
+
 export function BarChart({ id, caption, bars }: { id: string; caption: string; bars: readonly Bar[] }) {
-  const max = Math.max(1, ...bars.map((b) => b.n.n ?? 0));
+  const max = Math.max(1, ...bars.map((b) => b.n.n));
+  const maxShared = Math.max(1, ...bars.map((b) => (sharedText(b.n) === null ? b.n.n : 0)));
   return (
     <figure class="bar-chart" aria-labelledby={`${id}-fc`}>
       <figcaption id={`${id}-fc`}>{caption}</figcaption>
       <ul>
-        {bars.map((b) => (
-          <li key={b.key}>
-            <span class="bar-label">{b.label}</span>
-            {b.n.n === null ? (
-              <span class="bar-track bar-hidden">
-                <span class="bar-value">
-                  {b.n.mark} ({t('report.hidden')})
-                </span>
-              </span>
-            ) : (
+        {bars.map((b) => {
+          const hidden = sharedText(b.n) !== null;
+          const style = { '--w': width(b.n.n, max), '--w-shared': hidden ? '0' : width(b.n.n, maxShared) };
+          return (
+            <li key={b.key} class={hidden ? 'bar-would-hide' : undefined}>
+              <span class="bar-label">{b.label}</span>
               <span class="bar-track">
-                <span
-                  class="bar"
-                  style={{ width: b.n.n > 0 ? `max(2px, ${((b.n.n / max) * 100).toFixed(1)}%)` : '0' }}
-                />
-                <span class="bar-value">{countText(b.n)}</span>
+                <span class="bar" style={style} />
+                <Num tag="span" class="bar-value" c={b.n} />
               </span>
-            )}
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
     </figure>
   );

@@ -1,11 +1,13 @@
-// The report's downloads (SPEC §7, §6): the tally as CSV for one month or a range of months, with small
-// numbers hidden by default (the file is usually shared), and the month as a DHIS2 data value set with the
-// import options DHIS2 needs. What happened is said in a status line that screen readers announce.
+// The report's downloads (SPEC §7, §6): the tally as CSV for one month or a range of months, small counts of
+// children hidden or not by the report's one switch for shared outputs (report-prefs.ts), and the month as a
+// DHIS2 data value set with the import options DHIS2 needs. What happened is said in a status line that
+// screen readers announce.
 import { useEffect, useState } from 'preact/hooks';
 import { toPelitaError } from '../app/errors';
 import { type Area, DHIS2_IMPORT_OPTIONS, downloadCsv, downloadDhis2, monthRange } from '../export/downloads';
 import { formatNumber, t } from '../i18n/i18n';
 import { indicatorLabel } from './labels';
+import { reportPrefs } from './report-prefs';
 
 /** A range longer than this is refused: each month may need a recount from its records. */
 export const MAX_MONTHS = 36;
@@ -26,7 +28,7 @@ function rangeError(from: string, to: string): string | null {
 export function ExportPanel({ area, month }: Props) {
   const [from, setFrom] = useState(month);
   const [to, setTo] = useState(month);
-  const [suppress, setSuppress] = useState(true);
+  const suppress = reportPrefs.value.shareHidden;
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   // A new month above is a new report: the CSV range follows it.
@@ -83,24 +85,14 @@ export function ExportPanel({ area, month }: Props) {
             {badRange}
           </p>
         )}
-        <label class="check" for="report-suppress">
-          <input
-            id="report-suppress"
-            type="checkbox"
-            checked={suppress}
-            aria-describedby="report-suppress-hint"
-            onChange={(e) => setSuppress(e.currentTarget.checked)}
-          />
-          {t('report.export.suppress')}
-        </label>
         <p class="hint" id="report-suppress-hint">
-          {t(suppress ? 'report.export.suppressOn' : 'report.export.suppressOff')}
+          {t(suppress ? 'report.export.sharedHidden' : 'report.export.sharedShown')}
         </p>
         <button
           type="button"
           class="primary"
           disabled={!area || busy || !!badRange}
-          aria-describedby={badRange ? 'report-range-error' : undefined}
+          aria-describedby={badRange ? 'report-range-error report-suppress-hint' : 'report-suppress-hint'}
           onClick={csv}
         >
           {t('report.export.csv')}

@@ -2,7 +2,7 @@
 // with the change against last month, a bar chart of its main breakdown, and its tables.
 import { t } from '../i18n/i18n';
 import { BarChart } from './BarChart';
-import { changeText, countText, OneWayTable, TwoWayTable, tableCaption } from './IndicatorTable';
+import { changeText, Dual, Num, OneWayTable, TwoWayTable, tableCaption } from './IndicatorTable';
 import { codeLabel } from './labels';
 import type { IndicatorModel } from './report-model';
 
@@ -41,6 +41,7 @@ export function IndicatorSection({ model, previousMonthName }: Props) {
   const label = t(def.labelKey);
   const chart = barsOf(model);
   const table = { indicator: def.code, previousMonthName };
+  const [before = '', after = ''] = t('report.totalIs', { n: '\u0000' }).split('\u0000');
   return (
     <section class="report-indicator" id={id}>
       <h2 id={`${id}-h`}>{label}</h2>
@@ -49,8 +50,17 @@ export function IndicatorSection({ model, previousMonthName }: Props) {
         <strong>{t('report.annex2')}</strong> {t(def.annex2)}
       </p>
       <p class="report-total">
-        <strong>{t('report.totalIs', { n: countText(total) })}</strong>{' '}
-        <span class="change">{changeText(total, previous, previousMonthName)}</span>
+        <strong>
+          {/* The number goes where the language puts it ("Total: 3", "សរុប៖ 3 នាក់"). */}
+          {before}
+          <Num tag="span" c={total} />
+          {after}
+        </strong>{' '}
+        <Dual
+          class="change"
+          own={changeText(total, previous, previousMonthName)}
+          shared={changeText(total, previous, previousMonthName, true)}
+        />
       </p>
       {total.n === 0 && previous.n === 0 ? (
         <p class="hint">{t('report.nothing')}</p>

@@ -1,8 +1,10 @@
 // What the report is about: the month (last month by default) and the location (the device's default
-// location, else its home country; a location includes everything below it), whether small numbers are hidden
-// on screen and on paper (on by default, as for a shared export), and the Print button.
+// location, else its home country; a location includes everything below it), the one switch for shared
+// outputs (hide small counts of children on paper and in the CSV; on by default), the optional sign-off
+// block, and the Print button. All of it is remembered (report-prefs.ts).
 import { t } from '../i18n/i18n';
 import { LocationPicker } from '../locations/LocationPicker';
+import { reportPrefs, setReportPrefs } from './report-prefs';
 
 interface Props {
   month: string;
@@ -45,11 +47,20 @@ export function ReportControls(props: Props) {
           aria-describedby="report-hide-small-hint"
           onChange={(e) => onHideSmall(e.currentTarget.checked)}
         />
-        {t('report.hideSmall')}
+        {t('report.shareHidden')}
       </label>
       <p class="hint" id="report-hide-small-hint">
-        {t(hideSmall ? 'report.hideSmallOn' : 'report.hideSmallOff')}
+        {t(hideSmall ? 'report.shareHiddenOn' : 'report.shareHiddenOff')}
       </p>
+      <label class="check" for="report-sign-off">
+        <input
+          id="report-sign-off"
+          type="checkbox"
+          checked={reportPrefs.value.signOff}
+          onChange={(e) => void setReportPrefs({ signOff: e.currentTarget.checked })}
+        />
+        {t('report.signOff')}
+      </label>
       <div class="actions">
         <button type="button" disabled={!canPrint} onClick={() => window.print()}>
           {t('report.print')}

@@ -1,7 +1,7 @@
 // The month at a glance: every computed indicator's total and its change, each linking to its section, so
 // the long report can be read (and moved through by keyboard) from the top.
 import { t } from '../i18n/i18n';
-import { countText, deltaText, TableWrap } from './IndicatorTable';
+import { Delta, Num, TableWrap } from './IndicatorTable';
 import type { IndicatorModel } from './report-model';
 
 export function ReportSummary({
@@ -14,9 +14,8 @@ export function ReportSummary({
   previousMonthName: string;
 }) {
   return (
-    <TableWrap id="report-summary">
-      <table class="report-table report-summary">
-        <caption id="report-summary-c">{caption}</caption>
+    <TableWrap id="report-summary" caption={caption}>
+      <table class="report-table report-summary" aria-labelledby="report-summary-c">
         <thead>
           <tr>
             <th scope="col">{t('report.indicator')}</th>
@@ -34,8 +33,8 @@ export function ReportSummary({
               <th scope="row">
                 <a href={`#ind-${m.def.code}`}>{t(m.def.labelKey)}</a>
               </th>
-              <td class={m.total.n === null ? 'num hidden-count' : 'num'}>{countText(m.total)}</td>
-              <td class="num">{deltaText(m.total, m.previous)}</td>
+              <Num c={m.total} />
+              <Delta tag="td" now={m.total} before={m.previous} />
             </tr>
           ))}
         </tbody>

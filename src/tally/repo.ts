@@ -25,12 +25,18 @@ function fnv1a(text: string): string {
 
 const catalogHash = fnv1a(JSON.stringify(INDICATORS));
 
+/** The deployment's counting thresholds (from the server), else the SDG 8.7.1 ones. */
+const thresholds = () => settings.value.thresholds ?? SDG_871_SETTINGS;
+
 /** What the counts depend on besides the records: the rules, the catalog, the home country. */
 export function currentStamp(): string {
-  return `${COUNTING_VERSION}.${catalogHash}.${fnv1a(JSON.stringify(SDG_871_SETTINGS))}.${settings.value.homeCountry ?? ''}`;
+  return `${COUNTING_VERSION}.${catalogHash}.${fnv1a(JSON.stringify(thresholds()))}.${settings.value.homeCountry ?? ''}`;
 }
 
-const options = () => ({ homeCountry: settings.value.homeCountry ?? null, settings: SDG_871_SETTINGS });
+const options = () => ({
+  homeCountry: settings.value.homeCountry ?? null,
+  settings: settings.value.thresholds ?? SDG_871_SETTINGS,
+});
 const cellKey = (v: Pick<DataValue, 'indicator' | 'disaggregation'>) =>
   `${v.indicator}|${JSON.stringify(v.disaggregation)}`;
 const rowKey = (period: string, orgUnit: string) => `${period}|${orgUnit}`;

@@ -4,17 +4,22 @@
 // cells however many records are on the device (the counts come from the stored tallies), so the screen
 // builds this in one pass per month and memoises it; rendering then only reads arrays.
 //
-// With `hideSmall` (SPEC §7: the printed report is handed round, like a shared export) every number goes
-// through the same suppression as the CSV (export/suppress.ts): a hidden number keeps only its mark, never its
-// value, so no component can show it by mistake, and a change against last month is null when either month's
-// number is hidden (a visible change next to a visible count would give the other month's count away).
-import { type SuppressOptions, suppressDataValues, suppressTable } from '../export/suppress';
+// Every count carries its true number and, for the indicators that count children, the mark a shared copy
+// shows in its place (SPEC §7), worked out exactly as the shared CSV hides it (tally/suppress.ts
+// `publishTables`). The person's own screen shows the true number and marks the cell; the printed copy,
+// which is handed round, shows the mark when small numbers are hidden for shared outputs. A change against
+// last month is hidden on paper when either month's number is (a visible change next to a visible count would
+// give the other month's count away).
 import { INDICATORS, type IndicatorDef, tableOf } from './catalog';
 import { DISAGGREGATIONS, type DisaggregationKey, type IndicatorCode } from './indicators';
+import { publishTables } from './suppress';
 import type { DataValue } from './tally';
 
-/** A number as the report may show it: a hidden one carries only its mark (`<5`, or `x` for complementary). */
-export type Count = { n: number; mark?: undefined } | { n: null; mark: string };
+/** A count: its true number and, when a shared copy hides it, the mark it shows instead (`<5` or `x`). */
+export interface Count {
+  n: number;
+  mark?: string;
+}
 
 /** One breakdown: a row per value seen in either month, in code-list order. */
 export interface OneWay {
@@ -50,13 +55,13 @@ export interface IndicatorModel {
   others: OneWay[];
 }
 
-/** This month's count minus last month's; null when either is hidden. */
-export function change(now: Count, before: Count): number | null {
-  return now.n === null || before.n === null ? null : now.n - before.n;
+/** This month's count minus last month's; on a shared copy (`shared`) null when either is hidden. */
+export function change(now: Count, before: Count, shared = false): number | null {
+  return shared && (now.mark !== undefined || before.mark !== undefined) ? null : now.n - before.n;
 }
 
-/** The same marks as the CSV export (suppress.ts defaults), spelled out because tables below add to them. */
-const MARKS = { primaryDisplay: '<5', complementaryDisplay: 'x' } satisfies SuppressOptions;
+/** Does a shared copy hide anything of this indicator this month or last? */
+export const hidesAny = (m: IndicatorModel) => m.total.mark !== undefined || m.previous.mark !== undefined;
 
 /** What one month shows of a cell of indicator `code` with breakdown `d` (a margin leaves keys out). */
 type Shown = (code: IndicatorCode, d: Record<string, string>, n: number) => Count;
@@ -67,39 +72,26 @@ const cellKey = (code: string, d: Record<string, string>) =>
     .map((k) => `${k}=${d[k]}`)
     .join(';')}`;
 
-const visible: Shown = (_code, _d, n) => ({ n });
-
-/**
- * The month's hidden cells: the main tables exactly as the CSV hides them, plus each other breakdown's list
- * protected on its own. Those lists share only the grand total with the main table, so when the main table
- * hides its total, every list hides it too, with at least one entry beside it (or the entries would add up
- * to it).
- */
+/** The month's cells a shared copy hides: exactly those the shared CSV hides. */
 function hiddenCells(values: readonly DataValue[]): Shown {
   const marks = new Map<string, string>();
-  for (const c of suppressDataValues(values, MARKS)) {
-    if (c.value === null) marks.set(cellKey(c.indicator, c.disaggregation), c.display);
+  const crossed = new Set<string>();
+  for (const r of publishTables(values, { suppress: true })) {
+    if (r.value === null) marks.set(cellKey(r.indicator, r.disaggregation), r.display);
+    if (r.table.length === 2) crossed.add(r.indicator);
   }
-  const byIndicator = group(values);
-  for (const def of INDICATORS) {
-    const own = byIndicator.get(def.code) ?? [];
-    const totalMark = marks.get(cellKey(def.code, {}));
-    for (const key of def.by.filter((k) => !tableOf(def).includes(k))) {
-      const cells = suppressTable(own, [key], MARKS);
-      const entries = cells.filter((c) => !c.margin);
-      if (totalMark !== undefined && !entries.some((c) => c.suppressed)) {
-        const positive = entries.filter((c) => c.value);
-        const cheapest = positive.sort((a, b) => (a.value ?? 0) - (b.value ?? 0))[0];
-        if (cheapest) marks.set(cellKey(def.code, cheapest.disaggregation), MARKS.complementaryDisplay);
-      }
-      for (const c of entries) {
-        if (c.value === null) marks.set(cellKey(def.code, c.disaggregation), c.display);
-      }
-    }
-  }
+  // A crossed table that would be mostly hidden is not published at all: on paper its cells are all `x`.
+  const dropped = new Set(
+    INDICATORS.filter((d) => d.countsChildren && tableOf(d).length === 2 && !crossed.has(d.code)).map(
+      (d) => d.code as string,
+    ),
+  );
+  const present = new Set(values.map((v) => v.indicator as string));
   return (code, d, n) => {
     const mark = marks.get(cellKey(code, d));
-    return mark === undefined ? { n } : { n: null, mark };
+    if (mark !== undefined) return { n, mark };
+    if (dropped.has(code) && present.has(code) && Object.keys(d).length === 2) return { n, mark: 'x' };
+    return { n };
   };
 }
 
@@ -201,6 +193,22 @@ export function twoWay(
   };
 }
 
+/** Above this many columns a crossed table is turned, so the longer breakdown runs down the page (A4, phones). */
+export const MAX_COLUMNS = 5;
+
+/** A crossed table, turned when it would be wider than it is long and too wide for a page. */
+function crossed(
+  a: DisaggregationKey,
+  b: DisaggregationKey,
+  now: readonly DataValue[],
+  before: readonly DataValue[],
+  lens: Lens,
+): TwoWay {
+  const table = twoWay(a, b, now, before, lens);
+  if (table.cols.length <= MAX_COLUMNS || table.cols.length <= table.rows.length) return table;
+  return twoWay(b, a, now, before, lens);
+}
+
 function group(values: readonly DataValue[]): Map<IndicatorCode, DataValue[]> {
   const out = new Map<IndicatorCode, DataValue[]>();
   for (const v of values) {
@@ -212,18 +220,14 @@ function group(values: readonly DataValue[]): Map<IndicatorCode, DataValue[]> {
 }
 
 /**
- * Every computed indicator, in catalog order, with this month's and last month's numbers; with `hideSmall`,
- * each month's small cells hidden as that month's own report (or CSV) would hide them.
+ * Every computed indicator, in catalog order, with this month's and last month's numbers, each marked where
+ * that month's shared copy (CSV or print) hides it.
  */
-export function buildReport(
-  current: readonly DataValue[],
-  previous: readonly DataValue[],
-  hideSmall = false,
-): IndicatorModel[] {
+export function buildReport(current: readonly DataValue[], previous: readonly DataValue[]): IndicatorModel[] {
   const now = group(current);
   const before = group(previous);
-  const shownNow = hideSmall ? hiddenCells(current) : visible;
-  const shownBefore = hideSmall ? hiddenCells(previous) : visible;
+  const shownNow = hiddenCells(current);
+  const shownBefore = hiddenCells(previous);
   return INDICATORS.map((def) => {
     const a = now.get(def.code) ?? [];
     const b = before.get(def.code) ?? [];
@@ -231,7 +235,7 @@ export function buildReport(
     const dims = tableOf(def);
     const main =
       dims.length === 2
-        ? twoWay(dims[0]!, dims[1]!, a, b, lens)
+        ? crossed(dims[0]!, dims[1]!, a, b, lens)
         : dims.length === 1
           ? oneWay(dims[0]!, a, b, lens)
           : null;

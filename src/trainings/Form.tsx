@@ -1,17 +1,18 @@
 // The training session form (SPEC §2.2): the session (dates, title, topics, modality, location, organiser)
 // and its attendance (./ParticipantsSection.tsx). A draft is kept as the person types; Save writes the session
 // and marks for sync every month and location it counts in.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { navigate } from '../app/router';
 import { t } from '../i18n/i18n';
 import { LocationPicker } from '../locations/LocationPicker';
 import { modalities, trainingTopics } from '../records/codes';
-import { draftKey } from '../records/drafts';
 import { today } from '../records/periods';
 import { settings } from '../settings/repo';
+import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';
 import { CheckboxGroup, DateField, RadioGroup, TextField } from '../ui/form/fields';
-import { type RecordForm, useRecordForm } from '../ui/form/useRecordForm';
+import { useRecordEditor } from '../ui/form/useRecordEditor';
+import type { RecordForm } from '../ui/form/useRecordForm';
 import { Link } from '../ui/Link';
 import { ParticipantsSection } from './ParticipantsSection';
 import { deleteTraining, getTraining, inputOf, saveTraining, undoDeleteTraining } from './repo';
@@ -97,58 +98,41 @@ function SessionFields({ form }: { form: RecordForm<TrainingInput> }) {
 }
 
 export function TrainingForm({ params }: { params: Record<string, string> }) {
-  const id = params.id === 'new' ? undefined : params.id;
-  const [initial, setInitial] = useState<TrainingInput | undefined>(() => (id ? undefined : blank()));
-  const [missing, setMissing] = useState(false);
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    getTraining(id).then((r) => {
-      if (!live) return;
-      if (r && r.deletedAt === null) setInitial(inputOf(r));
-      else setMissing(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id]);
-
-  const form = useRecordForm<TrainingInput>({
+  const editor = useRecordEditor({
+    id: params.id as string,
+    table: 'trainings',
     schema: trainingInput,
-    initial,
-    draftKey: draftKey('training', id ?? 'new'),
+    blank,
+    load: getTraining,
+    fieldsOf: inputOf,
   });
+  const { isNew, recordId, form } = editor;
   useEndFollowsStart(form);
 
-  if (missing) {
-    return (
-      <section>
-        <h1>{t('trainings.editTitle')}</h1>
-        <p>{t('form.notFound')}</p>
-        <Link href="/trainings">{t('trainings.backToList')}</Link>
-      </section>
-    );
-  }
-  if (!form.ready) return <p aria-busy="true">{t('common.loading')}</p>;
+  const gate = formGate(
+    editor,
+    'trainings.editTitle',
+    <Link href="/trainings">{t('trainings.backToList')}</Link>,
+  );
+  if (gate) return gate;
 
   return (
     <FormShell
       form={form}
-      title={id ? 'trainings.editTitle' : 'trainings.newTitle'}
+      title={isNew ? 'trainings.newTitle' : 'trainings.editTitle'}
+      otherDrafts={isNew ? editor : undefined}
       onSave={async (value) => {
-        await saveTraining(value, id);
-        // Cleared here, before leaving: the list is where the saved session shows, newest first.
-        await form.clearDraft();
+        await saveTraining(value, recordId);
         navigate('/trainings');
       }}
       onDelete={
-        id
-          ? async () => {
-              await deleteTraining(id);
+        isNew
+          ? undefined
+          : async () => {
+              await deleteTraining(recordId);
               navigate('/trainings');
-              return { undo: () => undoDeleteTraining(id) };
+              return { undo: () => undoDeleteTraining(recordId) };
             }
-          : undefined
       }
     >
       <p>

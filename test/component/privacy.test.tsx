@@ -2,7 +2,7 @@
 // typed; "Lock now" takes every screen away (the child's name is nowhere on the page) and the lock screen asks
 // for the passphrase, refusing a wrong one and waiting after repeated ones; the app locks itself when left
 // alone; and an encrypted backup asks for its passphrase and changes nothing when it is wrong.
-import { render, screen, waitFor } from '@testing-library/preact';
+import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
@@ -200,6 +200,10 @@ describe('encrypted backup restore', () => {
 
     await user.type(screen.getByLabelText('Passphrase of the backup'), PASS);
     await user.click(screen.getByRole('button', { name: 'Restore' }));
+    // What it will add is shown first, to confirm.
+    const confirm = await screen.findByRole('region', { name: 'Restore this file?' });
+    expect(confirm.textContent).toContain('Cases: 1 to add');
+    await user.click(within(confirm).getByRole('button', { name: 'Restore' }));
     await waitFor(async () => expect(await db.cases.count()).toBe(1));
     expect((await db.cases.toArray())[0]?.child.name).toBe('Sokha Chan');
   });

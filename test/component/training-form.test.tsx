@@ -276,7 +276,9 @@ describe('TrainingForm', () => {
     const user = userEvent.setup();
     const first = render(<TrainingForm params={{ id: 'new' }} />);
     await user.type(await screen.findByLabelText(/^Title/), 'Half-typed');
-    await waitFor(async () => expect(await db.drafts.get('training:new')).toBeTruthy(), { timeout: 2000 });
+    await waitFor(async () =>
+      expect((await db.drafts.toArray())[0]?.value).toMatchObject({ title: 'Half-typed' }),
+    );
     first.unmount();
     render(<TrainingForm params={{ id: 'new' }} />);
     expect(await screen.findByDisplayValue('Half-typed')).toBeTruthy();

@@ -180,7 +180,7 @@ describeInChromium('coordinator console', () => {
     await accessible(page, 'console tallies');
     await choose(page, 'KH-12', '2026-10');
     // True numbers (the counts here are small, and would show as <5 in a shared copy).
-    await page.getByLabel(en('report.hideSmall')).uncheck();
+    await page.getByLabel(en('report.shareHidden')).uncheck();
     const district = await serverTally(url, '2026-10', 'KH-12');
     expect(district.devices).toBe(2);
     expect(total(district, 'ACTIVITIES')).toBe(3);
@@ -205,9 +205,10 @@ describeInChromium('coordinator console', () => {
     expect(download.suggestedFilename()).toBe('pelita-KH-12-2026-10.csv');
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parseCsv(bytes.toString('utf8'));
-    const activities = rows.filter((r) => r[3] === 'ACTIVITIES');
-    expect(Object.fromEntries(activities.map((r) => [r[5], r[7]]))).toEqual({
+    const [header, ...rows] = parseCsv(bytes.toString('utf8'));
+    const col = (name: string) => header!.indexOf(name);
+    const activities = rows.filter((r) => r[col('indicator')] === 'ACTIVITIES' && r[col('row')] === 'cell');
+    expect(Object.fromEntries(activities.map((r) => [r[col('disaggregation')], r[col('value')]]))).toEqual({
       'kind=campaign_activity': '2',
       'kind=coordination_mechanism': '1',
     });
@@ -246,7 +247,7 @@ describeInChromium('coordinator console', () => {
     const { page } = coordinator;
     await signIn(page, url, 'national');
     await choose(page, 'KH', '2026-10');
-    await page.getByLabel(en('report.hideSmall')).uncheck();
+    await page.getByLabel(en('report.shareHidden')).uncheck();
     await expect.poll(() => shownTotal(page, en('indicators.ACTIVITIES.label'))).toBe('4');
     const byPlace = page.getByRole('table', {
       name: new RegExp(`^${c('tallies.childCaption', { place: 'Cambodia', period: '' }).slice(0, 25)}`),
@@ -286,7 +287,7 @@ describeInChromium('coordinator console', () => {
       const res = await page.request.get(`${url}/console/api/${path}`);
       expect(res.status(), path).toBe(403);
     }
-    await page.getByLabel(en('report.hideSmall')).uncheck();
+    await page.getByLabel(en('report.shareHidden')).uncheck();
     await choose(page, 'KH-3', '2026-10');
     await expect.poll(() => shownTotal(page, en('indicators.ACTIVITIES.label'))).toBe('0');
     await signOut(page);

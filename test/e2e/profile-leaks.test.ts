@@ -7,7 +7,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { describeInChromium, launch, openApp, type Session, tr, waitForScreen } from '../helpers/browser';
+import {
+  describeInChromium,
+  keepFirstRun,
+  launch,
+  openApp,
+  type Session,
+  tr,
+  waitForScreen,
+} from '../helpers/browser';
 import { DIST, type E2eServer, startServer } from '../helpers/e2e-server';
 
 const en = (key: string) => tr('en', key);
@@ -44,13 +52,17 @@ async function go(page: Page, path: string) {
   await waitForScreen(page);
 }
 
-async function setPassphraseInSettings(page: Page) {
-  await go(page, '/settings');
+/** The first run, as a careful person goes through it: the passphrase set before anything is typed. */
+async function setPassphraseAtFirstRun(page: Page) {
+  await page.getByRole('heading', { name: en('setup.title') }).waitFor();
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: en('setup.skip'), exact: true }).click();
   await page.getByLabel(en('privacy.settings.new'), { exact: true }).fill(PASS);
   await page.getByLabel(en('privacy.settings.again'), { exact: true }).fill(PASS);
   await page.getByLabel(en('privacy.settings.understand')).check();
   await page.getByRole('button', { name: en('privacy.settings.set') }).click();
-  await page.getByRole('heading', { name: en('privacy.settings.change') }).waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { name: en('setup.device.title') }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: en('setup.done') }).click();
+  await page.locator('main:not([data-first-run]) h1').first().waitFor();
 }
 
 /** The number of drafts stored sealed (what the form wrote as the person typed). */
@@ -72,6 +84,7 @@ const sealedDrafts = (page: Page) =>
   );
 
 describeInChromium('profile: nothing personal left in a closed browser', () => {
+  keepFirstRun();
   let server: E2eServer;
   const sessions: Session[] = [];
   beforeAll(async () => {
@@ -87,12 +100,12 @@ describeInChromium('profile: nothing personal left in a closed browser', () => {
     await server?.stop();
   });
 
-  it('keeps no typed personal word, single-line or multi-line, in any file of the closed profile', async () => {
+  it('with a passphrase set at first run, keeps no typed personal word, single-line or multi-line, in any file of the closed profile', async () => {
     const session = await launch();
     sessions.push(session);
     const { page } = session;
     await openApp(page, `${server.url}/`);
-    await setPassphraseInSettings(page);
+    await setPassphraseAtFirstRun(page);
 
     // Each control its own word, so a failure says which control leaked.
     const words = {

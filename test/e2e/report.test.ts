@@ -118,33 +118,38 @@ describeInChromium('monthly report: offline', () => {
 
     const identified = section(page, 'CHILDREN_IDENTIFIED');
     const total = (n: number | string) => en('report.totalIs', { n: String(n) });
-    // Small numbers are hidden by default, on screen as in print: one child shows as <5.
-    await identified.getByText(total('<5'), { exact: true }).waitFor();
-    await page.getByLabel(en('report.hideSmall')).uncheck();
+    // On the person's own screen the true number, marked as hidden in shared copies (on by default).
+    const shown = identified.locator('.report-total strong .would-hide');
+    await shown.waitFor();
+    expect(await shown.getAttribute('data-shared')).toBe('<5');
+    expect(await shown.locator('.own').textContent()).toContain('1');
+    await expectAccessible(page, 'the monthly report');
+
+    // Shared: the child's 1s are hidden, the inspection's 1 is not. Internal: the counts themselves.
+    // Both with the BOM, for Excel; filter row = cell and the sum is right.
+    let csv = await downloadCsv(page);
+    expect(csv.name).toBe(`pelita-KH-12-${month}.csv`);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const cells = (indicator: string) =>
+      csv.rows.filter((r) => r[3] === indicator && r[6] === 'cell').map((r) => r[9]);
+    expect(cells('CHILDREN_IDENTIFIED').length).toBeGreaterThan(0);
+    expect(cells('CHILDREN_IDENTIFIED').every((v) => v === '<5' || v === 'x')).toBe(true);
+    expect(cells('INSPECTIONS')).toEqual(['1']);
+    await page.getByLabel(en('report.shareHidden')).uncheck();
     await identified.getByText(total(1), { exact: true }).waitFor();
-    await section(page, 'INSPECTIONS').getByText(total(1), { exact: true }).waitFor();
-    await section(page, 'CHILDREN_FOUND_IN_INSPECTIONS').getByText(total(1), { exact: true }).waitFor();
     const girls = identified
       .getByRole('table')
       .first()
       .getByRole('row', { name: new RegExp(`^${en('codes.childSexes.female')}`) });
     expect(await girls.getByRole('cell').first().textContent()).toBe('1');
-    await expectAccessible(page, 'the monthly report');
-
-    // Shared: the 1s are hidden. Internal: the counts themselves. Both with the BOM, for Excel.
-    let csv = await downloadCsv(page);
-    expect(csv.name).toBe(`pelita-KH-12-${month}.csv`);
-    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const cells = (indicator: string) => csv.rows.filter((r) => r[3] === indicator).map((r) => r[7]);
-    expect(cells('CHILDREN_IDENTIFIED').length).toBeGreaterThan(0);
-    expect(cells('CHILDREN_IDENTIFIED').every((v) => v === '<5' || v === 'x')).toBe(true);
-    await page.getByLabel(en('report.export.suppress')).uncheck();
     csv = await downloadCsv(page);
     const sum = (indicator: string) => cells(indicator).reduce((n, v) => n + Number(v), 0);
     expect(sum('CHILDREN_IDENTIFIED')).toBe(1);
     expect(sum('INSPECTIONS')).toBe(1);
     expect(sum('CHILDREN_FOUND_IN_INSPECTIONS')).toBe(1);
     expect(csv.rows.every((r) => r[0] === month && r[1] === 'KH-12' && r[2] === 'Phnom Penh')).toBe(true);
+    await section(page, 'INSPECTIONS').getByText(total(1), { exact: true }).waitFor();
+    await section(page, 'CHILDREN_FOUND_IN_INSPECTIONS').getByText(total(1), { exact: true }).waitFor();
 
     // A 320 px phone: the page does not scroll sideways (the tables scroll in their own box).
     await page.setViewportSize({ width: 320, height: 640 });

@@ -5,7 +5,7 @@
 // time the numbers end up exact. Last, every request either device made is checked for personal data.
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cellKey, reportBody } from '../../src/sync/protocol';
+import { cellKey, reportBody, statusBody } from '../../src/sync/protocol';
 import {
   describeInChromium,
   expectAccessible,
@@ -349,7 +349,16 @@ describeInChromium('sync: two devices and the reference server', () => {
         for (const c of body.values)
           expect(Object.keys(c).sort()).toEqual(['disaggregation', 'indicator', 'value']);
       } else if (r.method === 'POST' && path === '/api/v1/devices') {
-        expect(Object.keys(body).sort()).toEqual(['enrolmentCode', 'label']);
+        expect(Object.keys(body).sort()).toEqual(['enrolmentCode', 'installId', 'installKey', 'label']);
+      } else if (r.method === 'PUT' && /^\/api\/v1\/devices\/[\w-]+\/status$/.test(path)) {
+        // "Heard from": how many months wait and since when, never what is in them.
+        expect(statusBody.safeParse(body).success, r.body!).toBe(true);
+        expect(Object.keys(body).sort()).toEqual([
+          'appVersion',
+          'oldestPendingPeriod',
+          'pending',
+          'syncedAt',
+        ]);
       } else {
         throw new Error(`a request with a body that is not sync: ${r.method} ${r.url}`);
       }

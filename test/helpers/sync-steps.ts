@@ -194,3 +194,72 @@ export async function readPreview(page: Page) {
   expect(await reports.locator('tbody tr').count()).toBe(raw.values.length);
   return raw;
 }
+
+/** The Sync screen, as a person uses it: open it, enrol (again), disconnect, accept the preview, sync now. */
+export class SyncScreen {
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {}
+
+  async open() {
+    await go(this.page, `${this.url}/sync`);
+  }
+
+  state() {
+    return syncState(this.page);
+  }
+
+  /** Enrols (again) with the code; `preview`: whether the person must look at the preview first. */
+  async enrol(label: string, { preview }: { preview: boolean }) {
+    await this.open();
+    await this.page.getByLabel(en('sync.enrol.code')).fill(ENROLMENT_CODE);
+    await this.page.getByLabel(en('sync.enrol.label')).fill(label);
+    expect(await this.page.getByLabel(en('sync.enrol.server')).inputValue()).toBe(this.url);
+    await this.page.getByRole('button', { name: en('sync.enrol.submit') }).click();
+    await this.page.getByText(en('sync.enrolledWith', { server: this.url })).waitFor();
+    if (preview) await expect.poll(() => this.state()).toBe(en('sync.state.needs_preview'));
+  }
+
+  async acceptPreview() {
+    await this.page.getByRole('button', { name: en('sync.preview.accept') }).click();
+  }
+
+  async disconnect() {
+    await this.open();
+    await this.page.getByRole('button', { name: en('sync.forget') }).click();
+    await expect.poll(() => this.state()).toBe(en('sync.state.not_enrolled'));
+  }
+
+  async syncNow() {
+    await this.open();
+    await this.page.getByRole('button', { name: en('sync.now') }).click();
+  }
+
+  /** Waits until everything is sent and the screen says so. */
+  async settled() {
+    await expect.poll(() => pendingKeys(this.page), { timeout: 20_000 }).toEqual([]);
+    await expect.poll(() => this.state(), { timeout: 20_000 }).toBe(en('sync.state.idle'));
+  }
+}
+
+/** Settings → Backup: the file a person would download (encrypted when a passphrase is set). */
+export async function exportBackup(page: Page, url: string): Promise<string> {
+  await go(page, `${url}/settings`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: en('backup.export') }).click(),
+  ]);
+  const path = await download.path();
+  if (!path) throw new Error('the backup download has no file');
+  return path;
+}
+
+/** Settings → Restore from a backup file; waits for the message that says how many records came in. */
+export async function restoreBackup(page: Page, url: string, file: string, added: number) {
+  await go(page, `${url}/settings`);
+  await page.getByLabel(en('backup.restore')).setInputFiles(file);
+  await page
+    .getByText(en('backup.restored', { added: String(added), updated: '0', unchanged: '0' }))
+    .waitFor();
+}

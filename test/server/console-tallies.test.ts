@@ -2,11 +2,17 @@
 // country sums its districts (one row each), a coordinator reads and exports only inside their subtree.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/export/csv';
+import { CSV_COLUMNS, parseCsv } from '../../src/export/csv';
 import { type Browser, makeAccount, signIn } from './console-helpers';
 import { cell, type Device, enrol, put, type Running, report, startServer } from './helpers';
 
 const en = JSON.parse(readFileSync(new URL('../../locales/en/translation.json', import.meta.url), 'utf8'));
+
+/** The CSV's rows as records named by its header. */
+function records(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+}
 
 let s: Running;
 let a: Device;
@@ -154,26 +160,21 @@ describe('console tallies', { timeout: 60_000 }, () => {
     // A byte-order mark first (fetch's text() would hide it).
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    const rows = parseCsv(text);
-    expect(rows[0]).toEqual([
-      'period',
-      'orgUnit',
-      'orgUnitName',
-      'indicator',
-      'indicatorLabel',
-      'disaggregation',
-      'disaggregationLabel',
-      'value',
-    ]);
-    const inspections = rows.filter((r) => r[3] === 'INSPECTIONS');
-    expect(inspections.find((r) => r[5] === '')?.[7]).toBe('12');
-    expect(inspections[0]![4]).toBe(en.indicators.INSPECTIONS.label);
-    // 6 children in one cell: shown (≥ 5); a parent area's file would list the same cells.
-    expect(rows.filter((r) => r[3] === 'CHILDREN_IDENTIFIED').every((r) => r[7] === '6')).toBe(true);
+    const rows = records(text);
+    expect(parseCsv(text)[0]).toEqual([...CSV_COLUMNS]);
+    const inspections = rows.filter((r) => r.indicator === 'INSPECTIONS');
+    expect(inspections.find((r) => r.row === 'total')?.value).toBe('12');
+    expect(inspections[0]!.indicatorLabel).toBe(en.indicators.INSPECTIONS.label);
+    // 6 children in one cell: shown (≥ 5), in the cell, the total and each breakdown's list.
+    const identified = rows.filter((r) => r.indicator === 'CHILDREN_IDENTIFIED');
+    expect(identified.length).toBeGreaterThan(1);
+    expect(identified.every((r) => r.value === '6')).toBe(true);
     const raw = await (
       await dara.get('/console/api/tallies.csv?from=2026-01&to=2026-01&orgUnit=KH-12&suppress=false')
     ).text();
-    expect(parseCsv(raw).filter((r) => r[3] === 'CHILDREN_IDENTIFIED')).toHaveLength(1);
+    expect(
+      records(raw).filter((r) => r.indicator === 'CHILDREN_IDENTIFIED' && r.row === 'cell'),
+    ).toHaveLength(1);
   });
 
   it('hides a count of 1–4 children as <5 in the shared CSV', async () => {
@@ -187,12 +188,12 @@ describe('console tallies', { timeout: 60_000 }, () => {
         cell('CHILDREN_FOUND_IN_INSPECTIONS', { sex: 'female', ageBand: '15-17', sector: 'A' }, 9),
       ]),
     );
-    const rows = parseCsv(
+    const rows = records(
       await (await dara.get('/console/api/tallies.csv?from=2026-03&to=2026-03&orgUnit=KH-12')).text(),
     );
-    const found = rows.filter((r) => r[3] === 'CHILDREN_FOUND_IN_INSPECTIONS');
-    expect(found.some((r) => r[7] === '<5')).toBe(true);
-    expect(found.some((r) => r[7] === '3')).toBe(false);
+    const found = rows.filter((r) => r.indicator === 'CHILDREN_FOUND_IN_INSPECTIONS');
+    expect(found.some((r) => r.value === '<5')).toBe(true);
+    expect(found.some((r) => r.value === '3')).toBe(false);
   });
 });
 

@@ -1,5 +1,4 @@
 // POST /api/v1/devices: the enrolment code opens the door once per device; the token comes back once.
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CODE, postJson, type Running, startServer } from './helpers';
 
@@ -21,9 +20,7 @@ describe('enrolment', () => {
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(Buffer.from(token, 'base64url')).toHaveLength(32);
 
-      const db = new Database(s.dbPath, { readonly: true });
-      const rows = db.prepare('SELECT * FROM devices').all() as Record<string, unknown>[];
-      db.close();
+      const rows = await s.query('SELECT * FROM devices');
       expect(rows).toHaveLength(1);
       expect(rows[0]!.label).toBe('Tablet Kampot');
       // Nowhere in the row is the token itself.
@@ -71,9 +68,7 @@ describe('enrolment', () => {
       const label = "Robert'); DROP TABLE devices;--";
       const res = await postJson(`${s.url}/api/v1/devices`, { enrolmentCode: CODE, label });
       expect(res.status).toBe(201);
-      const db = new Database(s.dbPath, { readonly: true });
-      expect(db.prepare('SELECT label FROM devices').pluck().all()).toEqual([label]);
-      db.close();
+      expect((await s.query('SELECT label FROM devices')).map((r) => r.label)).toEqual([label]);
     });
   });
 

@@ -1,9 +1,11 @@
 // Starts a real server on a free loopback port with its own temporary database, and speaks its API with fetch
 // the way a device does.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { buildServer } from '../../server/app';
 import { type ServerConfig, testConfig } from '../../server/config';
 import { type Cell, REPORT_SCHEMA } from '../../src/sync/protocol';
@@ -15,7 +17,41 @@ export interface Running {
   url: string;
   dbPath: string;
   app: Awaited<ReturnType<typeof buildServer>>;
+  /** Reads the server's database directly (SQLite or PostgreSQL), for checks of what is stored. */
+  query(sql: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
+}
+
+/** Set (by .ci/run, or by hand) to run the whole server suite against PostgreSQL instead of SQLite. */
+const PG_URL = process.env.PELITA_DATABASE_URL || null;
+export const usingPostgres = PG_URL !== null;
+
+async function pgQuery(url: string, sql: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Under PostgreSQL, the database a server "at" `dbPath` uses: its own schema, named after the path, so each
+ * test starts empty and a restart on the same path finds its data, as with a SQLite file. Null under SQLite.
+ */
+export async function databaseUrlFor(dbPath: string): Promise<string | null> {
+  if (!PG_URL) return null;
+  const schema = `t_${createHash('sha256').update(dbPath).digest('hex').slice(0, 20)}`;
+  await pgQuery(PG_URL, `CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+async function dropSchema(url: string) {
+  const schema = /search_path=(\w+)/.exec(new URL(url).searchParams.get('options') ?? '')?.[1];
+  if (schema && PG_URL) await pgQuery(PG_URL, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
 }
 
 export function tempDbPath(): { dir: string; dbPath: string } {
@@ -26,17 +62,30 @@ export function tempDbPath(): { dir: string; dbPath: string } {
 export async function startServer(overrides: Partial<ServerConfig> = {}, dbPath?: string): Promise<Running> {
   const temp = dbPath ? null : tempDbPath();
   const path = dbPath ?? temp!.dbPath;
+  const databaseUrl = 'databaseUrl' in overrides ? overrides.databaseUrl! : await databaseUrlFor(path);
   const app = await buildServer(
-    testConfig({ dbPath: path, enrolmentCode: CODE, adminToken: ADMIN, ...overrides }),
+    testConfig({ dbPath: path, databaseUrl, enrolmentCode: CODE, adminToken: ADMIN, ...overrides }),
   );
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
     dbPath: path,
     app,
+    async query(sql) {
+      if (databaseUrl) return pgQuery(databaseUrl, sql);
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare(sql).all() as Record<string, unknown>[];
+      } finally {
+        db.close();
+      }
+    },
     async close() {
       await app.close();
-      if (temp) rmSync(temp.dir, { recursive: true, force: true });
+      if (temp) {
+        if (databaseUrl) await dropSchema(databaseUrl);
+        rmSync(temp.dir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../server/db';
 import { MIGRATIONS } from '../../server/migrations';
-import { ADMIN, CODE, cell, enrol, report, startServer, tally, tempDbPath } from './helpers';
+import { ADMIN, CODE, cell, databaseUrlFor, enrol, report, startServer, tally, tempDbPath } from './helpers';
 
 const good = cell('CHILDREN_IDENTIFIED', { sex: 'female', ageBand: '12-14' }, 3);
 const cleanups: (() => unknown)[] = [];
@@ -40,10 +40,8 @@ describe('migrations', () => {
       values: [good],
     });
 
-    const db = openDb(dbPath);
-    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
-    db.close();
-    expect(versions).toEqual(MIGRATIONS.map((m) => m.version));
+    const versions = await second.query('SELECT version FROM schema_migrations ORDER BY version');
+    expect(versions.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it('uses WAL with synchronous=NORMAL', () => {
@@ -81,7 +79,8 @@ describe('migrations', () => {
 describe('backup', () => {
   it('copies the live database to a new file and refuses to overwrite one', async () => {
     const { dir, dbPath } = temp();
-    const s = await startServer({}, dbPath);
+    // The SQLite tool: under PostgreSQL, backups are pg_dump's job (server/README.md).
+    const s = await startServer({ databaseUrl: null }, dbPath);
     cleanups.push(() => s.close());
     const d = await enrol(s.url, 'Backed-up tablet');
     const dest = join(dir, 'backup.sqlite');
@@ -121,7 +120,8 @@ describe('static files', () => {
 });
 
 /** Starts `server/main.ts` as its own process, as `npm start` does, and resolves with its URL. */
-function spawnServer(dbPath: string) {
+async function spawnServer(dbPath: string) {
+  const databaseUrl = (await databaseUrlFor(dbPath)) ?? '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: join(import.meta.dirname, '../..'),
     env: {
@@ -130,6 +130,7 @@ function spawnServer(dbPath: string) {
       HOST: '127.0.0.1',
       PELITA_STATIC: '',
       PELITA_DB: dbPath,
+      PELITA_DATABASE_URL: databaseUrl,
       PELITA_ENROLMENT_CODE: CODE,
       PELITA_ADMIN_TOKEN: ADMIN,
       LOG_LEVEL: 'info',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, disaggregationCode, parseCsv, toCsv } from '../../src/export/csv';
-import { suppressDataValues } from '../../src/export/suppress';
+import { suppressDataValues } from '../../src/tally/suppress';
 import type { DataValue } from '../../src/tally/tally';
 import { tallyByOrgUnit } from '../../src/tally/tally';
 import { goldenInput } from '../helpers/golden';
@@ -61,17 +61,32 @@ describe('toCsv', () => {
         'Phnom Penh',
         'CHILDREN_REFERRED',
         'Children referred to services',
+        'sex×ageBand×nationalityGroup',
+        'cell',
         'ageBand=12-14;nationalityGroup=national;sex=female',
         'Age band: 12–14 years; Nationality: National; Sex: Girl',
         '7',
       ],
-      ['2026-02', 'KH-12', 'Phnom Penh', 'CASES_REPORTED_ONLINE', 'Cases reported online', '', 'Total', '12'],
+      [
+        '2026-02',
+        'KH-12',
+        'Phnom Penh',
+        'CASES_REPORTED_ONLINE',
+        'Cases reported online',
+        '',
+        'cell',
+        '',
+        'Total',
+        '12',
+      ],
       [
         '2026-02',
         'KH-2',
         'Battambang',
         'PEOPLE_TRAINED',
         'People trained',
+        'sex×agency',
+        'cell',
         'agency=police;sex=female',
         'Agency: Police; Sex: Female',
         '9',
@@ -82,7 +97,7 @@ describe('toCsv', () => {
   it('round-trips a whole month of the golden tally', () => {
     const all = [...tallyByOrgUnit(goldenInput(), '2026-02', { homeCountry: 'KH' }).values()].flat();
     const [, ...rows] = parseCsv(toCsv(all, { label: labelIn('en') }));
-    const back = rows.map((r) => `${r[0]}|${r[1]}|${r[3]}|${r[5]}|${r[7]}`).sort();
+    const back = rows.map((r) => `${r[0]}|${r[1]}|${r[3]}|${r[7]}|${r[9]}`).sort();
     const want = all.map(
       (v) => `${v.period}|${v.orgUnit}|${v.indicator}|${disaggregationCode(v.disaggregation)}|${v.value}`,
     );
@@ -93,7 +108,7 @@ describe('toCsv', () => {
     const km = toCsv(values, { label: labelIn('km') });
     const [, first] = parseCsv(km);
     expect(first?.[4]).toBe(load('km').indicators.CHILDREN_REFERRED.label);
-    expect(first?.[6]).toContain(load('km').codes.childSexes.female);
+    expect(first?.[8]).toContain(load('km').codes.childSexes.female);
   });
 
   it('shows suppressed cells as <5', () => {
@@ -114,7 +129,7 @@ describe('toCsv', () => {
       },
     ];
     const rows = parseCsv(toCsv(suppressDataValues(small), { label: labelIn('en') })).slice(1);
-    expect(rows.map((r) => [r[5], r[7]])).toEqual([
+    expect(rows.map((r) => [r[7], r[9]])).toEqual([
       ['', '8'],
       ['kind=campaign_activity', '<5'],
       ['kind=study_research', 'x'],

@@ -4,8 +4,8 @@
 // unit vector lies in the row space of those equations over the hidden cells. We check every hidden cell of
 // many random tables, and of the golden tally.
 import { describe, expect, it } from 'vitest';
-import { type SuppressedCell, suppressDataValues, suppressTable } from '../../src/export/suppress';
 import { indicatorDef, tableOf } from '../../src/tally/catalog';
+import { type SuppressedCell, suppressDataValues, suppressTable } from '../../src/tally/suppress';
 import { tallyByOrgUnit } from '../../src/tally/tally';
 import { goldenInput, MONTHS, rng } from '../helpers/golden';
 

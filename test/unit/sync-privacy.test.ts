@@ -7,14 +7,18 @@ import { newId } from '../../src/records/repo-core';
 import { acceptPreview, saveEnrolment } from '../../src/sync/enrolment';
 import { reportBody } from '../../src/sync/protocol';
 import { buildReport, syncNow } from '../../src/sync/sync';
-import { putReport } from '../../src/sync/upstream';
+import { getConfig, putReport, putStatus } from '../../src/sync/upstream';
 
-vi.mock('../../src/sync/upstream', () => ({ putReport: vi.fn() }));
+vi.mock('../../src/sync/upstream', () => ({ putReport: vi.fn(), getConfig: vi.fn(), putStatus: vi.fn() }));
 const put = vi.mocked(putReport);
+const status = vi.mocked(putStatus);
 
 beforeEach(async () => {
   put.mockReset();
   put.mockResolvedValue({ kind: 'ok', status: 'stored' });
+  status.mockReset();
+  status.mockResolvedValue({ kind: 'ok' });
+  vi.mocked(getConfig).mockResolvedValue({ kind: 'unchanged' });
   await db.delete();
   await db.open();
   await saveEnrolment({
@@ -81,7 +85,19 @@ describe('the report never carries personal data', () => {
 
     await syncNow({ force: true });
     expect(put).toHaveBeenCalledTimes(1);
-    for (const json of [JSON.stringify(body), JSON.stringify(put.mock.calls)]) {
+    // The "heard from" status at the end of the run carries how many months wait, never what is in them.
+    expect(status).toHaveBeenCalledTimes(1);
+    expect(Object.keys(status.mock.calls[0]![2]).sort()).toEqual([
+      'appVersion',
+      'oldestPendingPeriod',
+      'pending',
+      'syncedAt',
+    ]);
+    for (const json of [
+      JSON.stringify(body),
+      JSON.stringify(put.mock.calls),
+      JSON.stringify(status.mock.calls),
+    ]) {
       for (const secret of [NAME, CONTACT, NOTES, FOLLOW_UP, saved.caseCode, saved.id, 'Sokha', '345 678']) {
         expect(json).not.toContain(secret);
       }

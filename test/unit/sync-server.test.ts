@@ -8,13 +8,14 @@ import type { ActivityInput } from '../../src/activities/schema';
 import { saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
 import { newId } from '../../src/records/repo-core';
+import { newInstallation } from '../../src/settings/installation';
 import { acceptPreview, type Enrolment, saveEnrolment } from '../../src/sync/enrolment';
 import { pending } from '../../src/sync/outbox';
 import { type Cell, cellKey } from '../../src/sync/protocol';
 import { syncStatus } from '../../src/sync/status';
 import { syncNow } from '../../src/sync/sync';
 import { enrol } from '../../src/sync/upstream';
-import { ADMIN, CODE, type Running, startServer, tally } from '../server/helpers';
+import { ADMIN, admin, CODE, type Running, startServer, tally } from '../server/helpers';
 
 let server: Running;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ async function device(label: string, reuse?: Enrolment): Promise<Enrolment> {
   await db.open();
   let e = reuse;
   if (!e) {
-    const res = await enrol(server.url, CODE, label);
+    const res = await enrol(server.url, CODE, label, newInstallation());
     if (res.kind !== 'ok') throw new Error(`enrolment failed: ${JSON.stringify(res)}`);
     e = {
       serverUrl: server.url,
@@ -160,5 +161,89 @@ describe('device sync against the reference server', () => {
     expect(t.cells['ACTIVITIES|kind=campaign_activity']).toBe(3);
     expect(t.devices).toBe(2);
     expect((await db.outbox.toArray())[0]).toMatchObject({ revision: 4, sentRevision: 4 });
+  });
+});
+
+describe('identity, settings and status against the reference server', () => {
+  /** A fresh device, enrolled as `install` through the real upstream.ts; returns what the server said. */
+  async function enrolAsInstall(label: string, install = newInstallation(), wipe = true) {
+    if (wipe) {
+      await db.delete();
+      await db.open();
+    }
+    const res = await enrol(server.url, CODE, label, install);
+    if (res.kind !== 'ok') throw new Error(`enrolment failed: ${JSON.stringify(res)}`);
+    await saveEnrolment(
+      {
+        serverUrl: server.url,
+        deviceId: res.deviceId,
+        token: res.token,
+        enrolledAt: new Date().toISOString(),
+      },
+      { resend: res.resend },
+    );
+    await acceptPreview();
+    return res;
+  }
+
+  it('enrolling again as the same installation keeps the device id and re-sends nothing', async () => {
+    const install = newInstallation();
+    const first = await enrolAsInstall('Tablet I', install);
+    expect(first.resend).toBe(true);
+    await saveActivity(activity('2026-07-01', 'campaign_activity', 'KH-2'));
+    await syncAll();
+    const again = await enrolAsInstall('Tablet I', install, false);
+    expect(again).toMatchObject({ deviceId: first.deviceId, resend: false });
+    expect(again.token).not.toBe(first.token);
+    expect(await pending()).toEqual([]);
+    expect(await serverCounts('2026-07', 'KH-2')).toEqual({
+      devices: 1,
+      cells: { 'ACTIVITIES|kind=campaign_activity': 1 },
+    });
+  });
+
+  it("the server's settings are applied at the next run, then asked for with the ETag (304)", async () => {
+    await enrolAsInstall('Tablet S');
+    const thresholds = {
+      hazardousHours: 40,
+      lightWorkAge: 12,
+      minimumAge: 15,
+      belowLightWorkAgeHours: 1,
+      lightWorkHours: 14,
+      choreHours: 21,
+    };
+    const set = await admin(server.url, 'PUT', '/config', { homeCountry: 'KH', thresholds });
+    expect(set.status).toBe(200);
+    await syncNow({ force: true });
+    const { settings } = await import('../../src/settings/repo');
+    expect(settings.value).toMatchObject({ homeCountry: 'KH', thresholds });
+    const { readConfigState } = await import('../../src/sync/config');
+    expect(await readConfigState()).toMatchObject({
+      from: ['locations', 'homeCountry', 'thresholds'],
+      refused: [],
+    });
+
+    const realFetch = globalThis.fetch;
+    const statuses: number[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const res = await realFetch(input, init);
+      if (String(input).endsWith('/api/v1/config')) statuses.push(res.status);
+      return res;
+    });
+    await syncNow({ force: true });
+    expect(statuses).toEqual([304]);
+  });
+
+  it('each run ends with the status the administrator reads in the device list', async () => {
+    const me = await enrolAsInstall('Tablet H');
+    await saveActivity(activity('2026-06-03', 'campaign_activity'));
+    await syncAll();
+    const list = (await (await admin(server.url, 'GET', '/devices')).json()) as {
+      devices: Array<{ deviceId: string; pending: number; appVersion: string; syncedAt: string | null }>;
+    };
+    expect(list.devices.find((d) => d.deviceId === me.deviceId)).toMatchObject({
+      pending: 0,
+      appVersion: 'dev',
+    });
   });
 });

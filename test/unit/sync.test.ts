@@ -10,9 +10,14 @@ import { outboxKey, pending } from '../../src/sync/outbox';
 import type { ReportBody } from '../../src/sync/protocol';
 import { syncStatus } from '../../src/sync/status';
 import { previewPending, syncNow } from '../../src/sync/sync';
-import { type PutResult, putReport } from '../../src/sync/upstream';
+import { absorb, getConfig, type PutResult, putReport, putStatus } from '../../src/sync/upstream';
 
-vi.mock('../../src/sync/upstream', () => ({ putReport: vi.fn() }));
+vi.mock('../../src/sync/upstream', () => ({
+  putReport: vi.fn(),
+  getConfig: vi.fn(),
+  putStatus: vi.fn(),
+  absorb: vi.fn(),
+}));
 const put = vi.mocked(putReport);
 
 const SERVER = 'https://pelita.example.org';
@@ -50,6 +55,9 @@ beforeEach(async () => {
   // the retry time; IndexedDB (setImmediate) stays real.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   put.mockReset();
+  vi.mocked(getConfig).mockResolvedValue({ kind: 'unchanged' });
+  vi.mocked(putStatus).mockResolvedValue({ kind: 'ok' });
+  vi.mocked(absorb).mockResolvedValue({ kind: 'absorbed', deviceId: null });
   await db.delete();
   await db.open();
   await saveEnrolment(ENROLMENT);
@@ -137,7 +145,7 @@ describe('syncNow', () => {
   it('on 401 marks the enrolment refused, stops, and keeps the pair', async () => {
     await saveActivity(activity());
     await saveActivity(activity({ orgUnit: 'KH-13' }));
-    answer({ kind: 'unauthorised' });
+    answer({ kind: 'unauthorised', status: 401, error: 'unauthorized' });
     await syncNow({ force: true });
     expect(put).toHaveBeenCalledTimes(1);
     expect(syncStatus.value.state).toBe('unauthorised');

@@ -2,8 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { PelitaError } from '../../app/errors';
+import type { RecordTable } from '../../db/db';
 import { formatDate, t } from '../../i18n/i18n';
 import { showToast } from '../toast';
+import { OtherDrafts } from './OtherDrafts';
 import type { RecordForm } from './useRecordForm';
 
 interface Props<T> {
@@ -14,12 +16,14 @@ interface Props<T> {
   onSave: (value: T) => Promise<void>;
   /** Present for saved records: soft delete, with Undo in the toast. */
   onDelete?: (() => Promise<{ undo: () => Promise<void> }>) | undefined;
+  /** A new record's form: its other unsaved drafts are listed, to resume or discard. */
+  otherDrafts?: { table: RecordTable; recordId: string } | undefined;
   children: ComponentChildren;
 }
 
 const errorCode = (err: unknown) => (err instanceof PelitaError ? err.code : 'errors.unexpected');
 
-export function FormShell<T>({ form, title, onSave, onDelete, children }: Props<T>) {
+export function FormShell<T>({ form, title, onSave, onDelete, otherDrafts, children }: Props<T>) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const summary = useRef<HTMLDivElement>(null);
@@ -37,9 +41,10 @@ export function FormShell<T>({ form, title, onSave, onDelete, children }: Props<
     setProblem(null);
     try {
       await onSave(value);
-      await form.clearDraft();
-      // Buttons work again before "Saved" is announced: whoever reads it can act on it at once.
+      // Buttons work again before "Saved" is announced: whoever reads it can act on it at once. The draft is
+      // cleared behind any draft write still on its way (one queue), and a new edit is written after it.
       setBusy(false);
+      await form.clearDraft();
       showToast(t('form.saved'), 'success');
     } catch (err) {
       setBusy(false);
@@ -59,6 +64,13 @@ export function FormShell<T>({ form, title, onSave, onDelete, children }: Props<
           <button type="button" onClick={() => void form.discardDraft()}>
             {t('form.discardDraft')}
           </button>
+        </p>
+      )}
+      {otherDrafts && <OtherDrafts {...otherDrafts} />}
+      {form.draftProblem && (
+        // At once and in words: what is typed from now on is not kept if the tab closes, and what to do.
+        <p role="alert" class="warning">
+          {t('form.draftNotKept')} {t(form.draftProblem)}
         </p>
       )}
       <div ref={summary} tabIndex={-1} role="alert" class={problem ? 'warning' : undefined}>

@@ -3,6 +3,7 @@
 // person types and restored when they come back (SPEC §8).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type * as z from 'zod/mini';
+import { type ErrorCode, toPelitaError } from '../../app/errors';
 import { clearDraft, loadDraft, saveDraft } from '../../records/drafts';
 import { getAt, type Path, pathOf, setAt } from './paths';
 
@@ -18,6 +19,10 @@ export interface RecordForm<T> {
   /** Replaces the whole value (e.g. after loading a record). */
   reset(value: T): void;
   draftRestored: string | null;
+  /** Why the last draft write failed (the disk is full…), until a write succeeds again; null when kept. */
+  draftProblem: ErrorCode | null;
+  /** Why the draft could not be read (storage unavailable…): the form cannot open; null otherwise. */
+  loadProblem: ErrorCode | null;
   discardDraft(): Promise<void>;
   clearDraft(): Promise<void>;
   /** True when something was typed since loading. */
@@ -40,6 +45,8 @@ export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 0 }: 
   const [showAll, setShowAll] = useState(false);
   const [draftRestored, setDraftRestored] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  const [draftProblem, setDraftProblem] = useState<ErrorCode | null>(null);
+  const [loadProblem, setLoadProblem] = useState<ErrorCode | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const latest = useRef<T | undefined>(undefined);
 
@@ -47,45 +54,43 @@ export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 0 }: 
   useEffect(() => {
     if (initial === undefined) return;
     let live = true;
-    loadDraft<T>(draftKey).then((draft) => {
-      if (!live) return;
-      if (draft) {
-        setValue(draft.value);
-        setDraftRestored(draft.savedAt);
-        setDirty(true);
-      } else setValue(initial);
-    });
+    loadDraft<T>(draftKey).then(
+      (draft) => {
+        if (!live) return;
+        if (draft) {
+          setValue(draft.value);
+          setDraftRestored(draft.savedAt);
+          setDirty(true);
+        } else {
+          setValue(initial);
+          setDraftRestored(null);
+          setDirty(false);
+        }
+      },
+      (err: unknown) => {
+        if (live) setLoadProblem(toPelitaError(err).code);
+      },
+    );
     return () => {
       live = false;
     };
   }, [initial, draftKey]);
 
   // Write the draft right after each change (a write begun while the tab closes may not land, so the window
-  // must be as short as possible), one write at a time: changes made during a write are written after it.
-  const writing = useRef(false);
-  const again = useRef(false);
+  // must be as short as possible). Every write is queued at once, in order (records/drafts.ts): a form opened
+  // again reads the draft behind the last write of the one that closed, never before it.
   const flush = useCallback(() => {
     clearTimeout(timer.current);
-    if (latest.current === undefined) return;
-    if (writing.current) {
-      again.current = true;
-      return;
-    }
-    writing.current = true;
-    void saveDraft(draftKey, latest.current)
-      .catch(() => undefined)
-      .finally(() => {
-        writing.current = false;
-        if (again.current) {
-          again.current = false;
-          flush();
-        }
-      });
+    const value = latest.current;
+    if (value === undefined) return;
+    latest.current = undefined;
+    saveDraft(draftKey, value).then(
+      () => setDraftProblem(null),
+      (err: unknown) => setDraftProblem(toPelitaError(err).code),
+    );
   }, [draftKey]);
   useEffect(() => {
-    const onHide = () => {
-      if (latest.current !== undefined) flush();
-    };
+    const onHide = () => flush();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
@@ -146,11 +151,14 @@ export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 0 }: 
       setTouched(new Set());
     },
     draftRestored,
+    draftProblem,
+    loadProblem,
     discardDraft: async () => {
       clearTimeout(timer.current);
       latest.current = undefined;
       await clearDraft(draftKey);
       setDraftRestored(null);
+      setDraftProblem(null);
       setDirty(false);
       if (initial !== undefined) setValue(initial);
     },
@@ -159,6 +167,7 @@ export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 0 }: 
       latest.current = undefined;
       await clearDraft(draftKey);
       setDraftRestored(null);
+      setDraftProblem(null);
       setDirty(false);
     },
     dirty,
