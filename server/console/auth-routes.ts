@@ -1,11 +1,10 @@
 // Signing in and out, and the accounts an administrator manages. Sign-in is rate-limited per client address
 // and per username, and a wrong username costs the same scrypt work as a wrong password, so neither timing
 // nor the answer tells which accounts exist.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as z from 'zod/mini';
 import type { LocationTree } from '../../src/locations/locations';
 import { orgUnit } from '../../src/sync/protocol';
-import { tooMany } from '../api';
 import { toIssues } from '../errors';
 import type { Limiter } from '../rate-limit';
 import { type Accounts, ROLES } from './accounts';
@@ -35,6 +34,14 @@ export const newAccountBody = z.object({
   role: z.enum(ROLES, 'console.errors.role'),
   scope: z.nullable(orgUnit),
 });
+
+/** `429` with `Retry-After`, in the API's shape. */
+function tooMany(reply: FastifyReply, retryAfter: number) {
+  return reply
+    .code(429)
+    .header('Retry-After', String(retryAfter))
+    .send({ error: 'rate_limited', retryAfter });
+}
 
 export interface AuthDeps {
   accounts: Accounts;
