@@ -14,6 +14,7 @@ import type { Tree } from '../tree';
 import { createAccounts } from './accounts';
 import { registerAuthRoutes } from './auth-routes';
 import { registerDeviceRoutes } from './device-routes';
+import { registerDhis2Routes } from './dhis2-routes';
 import { identify } from './session';
 import { createSource } from './source';
 import { registerTallyRoutes } from './tally-routes';
@@ -24,6 +25,8 @@ export interface ConsoleOptions {
   store: Store;
   /** The built console page; null serves the API alone. Default PELITA_CONSOLE_STATIC or dist-console/. */
   staticDir?: string | null;
+  /** How long DHIS2 may take to answer a push (tests make it short). */
+  dhis2TimeoutMs?: number;
   /** Origins besides the server's own allowed to make changes (PELITA_CONSOLE_ORIGINS). */
   origins?: string[];
 }
@@ -76,6 +79,7 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
     });
     registerTallyRoutes(scope, { store, source, tree });
     registerDeviceRoutes(scope, { store, source, tree });
+    registerDhis2Routes(scope, { db: options.db, store, tree, timeoutMs: options.dhis2TimeoutMs });
 
     const dir =
       options.staticDir === undefined
