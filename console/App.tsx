@@ -7,6 +7,7 @@ import { Accounts } from './Accounts';
 import { account, api } from './api';
 import { Completeness } from './Completeness';
 import { Devices } from './Devices';
+import { Dhis2 } from './Dhis2';
 import { switchLanguage } from './i18n';
 import { SignIn } from './SignIn';
 import { loadLocations, tree } from './state';
@@ -16,6 +17,7 @@ const PAGES = [
   { hash: '#/tallies', label: 'console.nav.tallies', page: Tallies, admin: false },
   { hash: '#/completeness', label: 'console.nav.completeness', page: Completeness, admin: false },
   { hash: '#/devices', label: 'console.nav.devices', page: Devices, admin: false },
+  { hash: '#/dhis2', label: 'console.nav.dhis2', page: Dhis2, admin: true },
   { hash: '#/accounts', label: 'console.nav.accounts', page: Accounts, admin: true },
 ] as const;
 

@@ -16,6 +16,11 @@ const KNOWN = new Set([
   'range_too_long',
   'bad_origin',
   'not_found',
+  'dhis2Url',
+  'dry_run_first',
+  'dhis2_not_configured',
+  'mapping_invalid',
+  'token_required',
 ]);
 
 export function errorText(err: ApiError): string {
