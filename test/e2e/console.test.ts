@@ -28,6 +28,7 @@ import {
   syncState,
   total,
 } from '../helpers/sync-steps';
+import { startDhis2 } from '../server/dhis2-stand-in';
 
 const consoleStrings = JSON.parse(readFileSync(join(ROOT, 'locales/en/console.json'), 'utf8'));
 /** The console's English string for `key` (its strings live in console.json, under `console.`). */
@@ -326,5 +327,49 @@ describeInChromium('coordinator console', () => {
     // Its numbers left the district's total: only Tablet A's two campaigns remain.
     expect(total(await serverTally(url, '2026-10', 'KH-12'), 'ACTIVITIES')).toBe(2);
     await signOut(page);
+  });
+
+  it('an administrator pushes the country’s October to a DHIS2 stand-in: dry run, then import', async () => {
+    const dhis2 = await startDhis2({
+      token: 'd2pat_e2e_0123456789abcdef',
+      dataElements: ['PELITA_ACTIVITIES'],
+      orgUnits: ['KH', 'KH-12', 'KH-2'],
+    });
+    try {
+      // The connection is set once for the deployment (here with the admin token, as a script would).
+      const set = await fetch(`${url}/console/api/dhis2`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ baseUrl: dhis2.url, token: 'd2pat_e2e_0123456789abcdef' }),
+      });
+      expect(set.status).toBe(200);
+      const { page } = coordinator;
+      await signIn(page, url, 'kh-admin');
+      await page.getByRole('link', { name: c('nav.dhis2') }).click();
+      await page.getByRole('heading', { level: 1, name: c('dhis2.title') }).waitFor();
+      await choose(page, 'KH', '2026-10');
+      const importButton = page.getByRole('button', { name: c('dhis2.import') });
+      expect(await importButton.isDisabled()).toBe(true);
+      await page.getByRole('button', { name: c('dhis2.dryRun') }).click();
+      const result = page.getByTestId('dhis2-result');
+      await expect
+        .poll(() => result.textContent(), { timeout: 10_000 })
+        .toContain(
+          // Tablet B was retired with its numbers removed: A's campaigns in Phnom Penh, its law review in Battambang.
+          c('dhis2.result', { cells: '2', imported: '2', updated: '0', ignored: '0', deleted: '0' }),
+        );
+      expect(dhis2.values.size).toBe(0);
+      await accessible(page, 'console DHIS2 push');
+      await importButton.click();
+      await expect.poll(() => dhis2.values.size, { timeout: 10_000 }).toBe(2);
+      await page
+        .getByRole('table', { name: c('dhis2.log') })
+        .getByRole('row')
+        .nth(2)
+        .waitFor();
+      await signOut(page);
+    } finally {
+      await dhis2.close();
+    }
   });
 });
