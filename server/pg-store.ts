@@ -330,33 +330,72 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
     },
 
     async putReport(deviceId, period, orgUnit, report, now, { maxPairs }) {
+      // Five round trips: BEGIN; the locks; the stored report; every write in one statement; COMMIT.
+      // Only `sums` rows are shared between devices, and they are written in one global order.
       return tx(async (c): Promise<PutResult> => {
-        await lockTree(c, true);
-        await refresh(c, '', false);
-        const device = await deviceRow(c, deviceId, 'FOR UPDATE');
-        const stored = (
-          await c.query<{ revision: number; cells: StoredCell[] }>(
-            'SELECT revision, cells FROM reports WHERE period = $1 AND org_unit = $2 AND device_id = $3',
-            [period, orgUnit, deviceId],
+        // The device's row lock first, then (a new snapshot, under READ COMMITTED) its stored report: read in
+        // the locking statement, the report could be one a transaction that held the lock has since replaced.
+        const locked = (
+          await c.query<{ tv: string | null; pairs: number }>(
+            `SELECT pg_advisory_xact_lock_shared($1) AS locked,
+               (SELECT value FROM settings WHERE key = 'tree_version') AS tv, pairs
+             FROM devices WHERE id = $2 FOR UPDATE`,
+            [TREE_LOCK, deviceId],
           )
         ).rows[0];
-        if (stored && report.revision < stored.revision)
-          return { status: 'stale', currentRevision: stored.revision };
-        if (stored?.revision === report.revision) return { status: 'unchanged', revision: stored.revision };
-        if (!stored) {
-          if ((device?.pairs ?? 0) >= maxPairs) return { status: 'too_many_pairs', limit: maxPairs };
-          await c.query('UPDATE devices SET pairs = pairs + 1 WHERE id = $1', [deviceId]);
-          await addReach(c, period, orgUnit, deviceId, 1);
-        }
+        if (!locked) throw new Error(`no device ${deviceId}`);
+        if (Number(locked.tv ?? 1) !== treeVersion) await refresh(c, '', false);
+        const state = {
+          pairs: locked.pairs,
+          ...((
+            await c.query<{ revision: number; cells: StoredCell[] }>(
+              'SELECT revision, cells FROM reports WHERE period = $1 AND org_unit = $2 AND device_id = $3',
+              [period, orgUnit, deviceId],
+            )
+          ).rows[0] ?? { revision: null, cells: null }),
+        };
+        const stored = state.revision;
+        if (stored !== null && report.revision < stored) return { status: 'stale', currentRevision: stored };
+        if (stored === report.revision) return { status: 'unchanged', revision: stored };
+        const fresh = stored === null;
+        if (fresh && state.pairs >= maxPairs) return { status: 'too_many_pairs', limit: maxPairs };
         const cells = storedCells(report);
-        await applyCells(c, period, orgUnit, cellDelta(stored?.cells ?? [], cells));
+        const delta = cellDelta(state.cells ?? [], cells);
         await c.query(
-          `INSERT INTO reports (period, org_unit, device_id, revision, generated_at, received_at, cells)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (period, org_unit, device_id) DO UPDATE SET
-             revision = excluded.revision, generated_at = excluded.generated_at,
-             received_at = excluded.received_at, cells = excluded.cells`,
-          [period, orgUnit, deviceId, report.revision, report.generatedAt, now, JSON.stringify(cells)],
+          `WITH pairs AS (
+             UPDATE devices SET pairs = pairs + 1 WHERE id = $3 AND $8::boolean RETURNING 1
+           ), reached AS (
+             INSERT INTO reach (period, org_unit, device_id, reports)
+             SELECT $1, a.code, $3, 1 FROM jsonb_array_elements_text($9::jsonb) AS a(code) WHERE $8::boolean
+             ORDER BY 2
+             ON CONFLICT (period, org_unit, device_id) DO UPDATE SET reports = reach.reports + 1
+             RETURNING 1
+           ), stored AS (
+             INSERT INTO reports (period, org_unit, device_id, revision, generated_at, received_at, cells)
+             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
+             ON CONFLICT (period, org_unit, device_id) DO UPDATE SET
+               revision = excluded.revision, generated_at = excluded.generated_at,
+               received_at = excluded.received_at, cells = excluded.cells
+             RETURNING 1
+           )
+           INSERT INTO sums (period, org_unit, indicator, disaggregation, value)
+           SELECT $1, a.code, x ->> 0, x ->> 1, (x ->> 2)::bigint
+           FROM jsonb_array_elements_text($9::jsonb) AS a(code), jsonb_array_elements($10::jsonb) AS x
+           ORDER BY 2, 3, 4
+           ON CONFLICT (period, org_unit, indicator, disaggregation)
+           DO UPDATE SET value = sums.value + excluded.value`,
+          [
+            period,
+            orgUnit,
+            deviceId,
+            report.revision,
+            report.generatedAt,
+            now,
+            JSON.stringify(cells),
+            fresh,
+            JSON.stringify(tree.lineage(orgUnit)),
+            JSON.stringify(delta),
+          ],
         );
         return { status: 'stored', revision: report.revision };
       });

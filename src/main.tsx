@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app/App';
+import { noteLanguageFallback, showWordsFailed } from './app/boot-failure';
 import { StartupFailure } from './app/StartupFailure';
 import { setLanguage } from './i18n/i18n';
 import { pickLanguage } from './i18n/languages';
@@ -21,9 +22,23 @@ async function start() {
   ]);
   // First run: the browser's language when it is one of the ten, and remember it.
   const lang = s?.language ?? pickLanguage(navigator.languages ?? [navigator.language]);
-  await setLanguage(lang);
-  if (s && !s.language) await saveSetting('language', lang).catch(() => undefined);
   const root = document.getElementById('app')!;
+  // A language whose words cannot be loaded is said, never silently replaced (SPEC §10).
+  const words = await setLanguage(lang).then(
+    () => 'ok' as const,
+    () =>
+      lang === 'en'
+        ? ('none' as const)
+        : setLanguage('en').then(
+            () => 'english' as const,
+            () => 'none' as const,
+          ),
+  );
+  if (words === 'none') return showWordsFailed(root);
+  if (words === 'english') noteLanguageFallback(lang);
+  if (s && !s.language) await saveSetting('language', lang).catch(() => undefined);
+  // The boot text goes: Preact renders beside children it did not make, and "Pelita…" would stay below.
+  root.replaceChildren();
   // Fail closed: if the vault's state cannot be read, nothing may open unsealed or save names in the clear.
   if (!vaultReady) return render(<StartupFailure />, root);
   // First run: the set-up (language, country, location, passphrase, device name) before any screen, so the

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'errors.invalidRecord'
   | 'privacy.locked'
   | 'backup.errors.caseCodeClash'
+  | 'errors.childHasCase'
   | 'errors.unexpected';
 
 export class PelitaError extends Error {

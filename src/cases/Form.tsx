@@ -3,7 +3,7 @@
 // the person types; the case code is assigned on the first save.
 import { useState } from 'preact/hooks';
 import { navigate, query } from '../app/router';
-import { getInspection, linkChildToCase } from '../inspections/repo';
+import { getInspection } from '../inspections/repo';
 import { today } from '../records/periods';
 import { settings } from '../settings/repo';
 import { formGate } from '../ui/form/FormGate';
@@ -46,11 +46,12 @@ export function CaseForm({ params }: { params: Record<string, string> }) {
   if (gate) return gate;
 
   const save = async (value: CaseFormValue) => {
-    const saved = await saveCase({ ...value, id });
-    if (isNew && value.inspectionId && childKey && value.inspectionId === inspectionId) {
-      // The inspection row now offers "Open child case". The case is saved either way.
-      await linkChildToCase(value.inspectionId, childKey, saved.id).catch((err) => console.warn(err));
-    }
+    // From an inspection row: the row is linked in the case's own transaction (both land, or neither).
+    const link =
+      isNew && value.inspectionId && childKey && value.inspectionId === inspectionId
+        ? { inspectionId: value.inspectionId, childKey }
+        : undefined;
+    const saved = await saveCase({ ...value, id }, link);
     if (!isNew) {
       form.reset(toFormValue(saved));
       return;

@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import { PelitaError, toPelitaError } from '../app/errors';
 import { caseDueOn, db } from '../db/db';
+import { inspectionKind, linkChildToCase } from '../inspections/repo';
 import {
   getRecord,
   type ListQuery,
@@ -64,7 +65,13 @@ export async function nextCaseCode(orgUnit: string, identifiedOn: string): Promi
  * screen or import sent it; the schema is loaded here, on save, so the home screen never loads zod. A saved
  * case keeps its code even if the caller sent none or another: the code is how people find the case again.
  */
-export async function saveCase(input: CaseInput): Promise<StoredCase> {
+/** A case made from a child found in an inspection: the row is linked to it in the same transaction. */
+export interface ChildLink {
+  inspectionId: string;
+  childKey: string;
+}
+
+export async function saveCase(input: CaseInput, link?: ChildLink): Promise<StoredCase> {
   const { caseForm } = await import('./schema');
   const parsed = caseForm.safeParse(input);
   if (!parsed.success) throw new PelitaError('errors.invalidRecord', parsed.error.issues);
@@ -73,15 +80,25 @@ export async function saveCase(input: CaseInput): Promise<StoredCase> {
   const { consentOverride: _stale, ...withoutOverride } = parsed.data;
   const fields = parsed.data.consent === true ? withoutOverride : parsed.data;
   try {
-    // Opened on everything saveRecord writes, so the code and the case land together.
+    // Opened on everything saveRecord writes, so the code and the case land together; with a link, the
+    // inspection's row too: a case and its row's link land together or not at all, so a row never goes on
+    // offering "Create child case" for a child who has one (issue 11.9).
     await prepareWrite(caseKind);
-    return await db.transaction('rw', writeTables('cases'), async () => {
+    if (link) await prepareWrite(inspectionKind);
+    const tables = link ? [...writeTables('cases'), db.inspections] : writeTables('cases');
+    return await db.transaction('rw', tables, async () => {
       const before = await db.cases.get(id);
       const caseCode =
         before?.caseCode ?? (fields.caseCode || (await nextCaseCode(input.orgUnit, input.identifiedOn)));
-      return saveRecord(caseKind, { ...fields, id, createdAt, deletedAt, caseCode } as Parameters<
-        typeof saveRecord<StoredCase>
-      >[1]);
+      const saved = await saveRecord(caseKind, {
+        ...fields,
+        id,
+        createdAt,
+        deletedAt,
+        caseCode,
+      } as Parameters<typeof saveRecord<StoredCase>>[1]);
+      if (link) await linkChildToCase(link.inspectionId, link.childKey, saved.id);
+      return saved;
     });
   } catch (err) {
     throw toPelitaError(err);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { PelitaError } from '../app/errors';
+import { type ErrorCode, PelitaError, toPelitaError } from '../app/errors';
 import { formatNumber, t } from '../i18n/i18n';
 import { type EncryptedBackup, encryptedEnvelope, openBackup, protectBackup } from '../privacy/backup';
 import { vault } from '../privacy/vault';
@@ -47,12 +47,19 @@ export function BackupPanel() {
     plan: RestorePlan;
   } | null>(null);
 
+  // A backup that cannot be made (locked, storage unreadable) says so, never silently.
+  const [exportFailed, setExportFailed] = useState<ErrorCode | null>(null);
   const exportBackup = async () => {
-    const records = await readAllRecords();
-    const text = await protectBackup(
-      buildBackup(records, settings.value.deviceLabel, new Date(), await installation()),
-    );
-    download(new Blob([text], { type: 'application/json' }), backupFilename());
+    setExportFailed(null);
+    try {
+      const records = await readAllRecords();
+      const text = await protectBackup(
+        buildBackup(records, settings.value.deviceLabel, new Date(), await installation()),
+      );
+      download(new Blob([text], { type: 'application/json' }), backupFilename());
+    } catch (err) {
+      setExportFailed(toPelitaError(err).code);
+    }
   };
 
   // A good file is not restored at once: what it would add and replace is shown first, to confirm.
@@ -139,6 +146,11 @@ export function BackupPanel() {
           {t('backup.export')}
         </button>
       </div>
+      {exportFailed && (
+        <p class="warning" role="alert">
+          {t('backup.exportFailed')} {t(exportFailed)}
+        </p>
+      )}
       <label for="restore-file">{t('backup.restore')}</label>
       <p class="hint" id="restore-hint">
         {t('backup.restoreHint')}

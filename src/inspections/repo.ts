@@ -55,12 +55,14 @@ export async function dueInspections(untilDate: string): Promise<Inspection[]> {
 
 /**
  * Records that a child found in an inspection now has a case, so the row offers "Open child case". Called by
- * the case form after it saved a case created from that row; goes through saveRecord so sync sees it.
+ * saveCase, inside the case's own transaction; goes through saveRecord so sync sees it.
  */
 export async function linkChildToCase(inspectionId: string, childKey: string, caseId: string) {
   const record = await getRecord(inspectionKind, inspectionId);
-  if (!record) throw new PelitaError('errors.notFound');
-  if (!record.children.some((c) => c.key === childKey)) throw new PelitaError('errors.notFound');
+  const row = record?.children.find((c) => c.key === childKey);
+  if (!record || !row) throw new PelitaError('errors.notFound');
+  // One case per child found: a second one would count the child twice.
+  if (row.caseId && row.caseId !== caseId) throw new PelitaError('errors.childHasCase');
   return saveRecord(inspectionKind, {
     ...record,
     children: record.children.map((c) => (c.key === childKey ? { ...c, caseId } : c)),

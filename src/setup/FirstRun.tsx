@@ -111,6 +111,10 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
     onDone();
   };
   const next = () => (index + 1 < STEPS.length ? setIndex(index + 1) : void finish());
+  // Skipping the set-up still passes by the passphrase once: it is the one step that cannot wait until a name
+  // has been typed. There, "Skip the set-up" declines it and ends.
+  const passphraseAt = STEPS.indexOf('passphrase');
+  const skipAll = () => (index < passphraseAt ? setIndex(passphraseAt) : void finish());
   const last = index + 1 === STEPS.length;
 
   return (
@@ -144,7 +148,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
             {t('setup.skip')}
           </button>
         )}
-        <button type="button" data-skip-setup="" onClick={() => void finish()}>
+        <button type="button" data-skip-setup="" onClick={skipAll}>
           {t('setup.skipAll')}
         </button>
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type ErrorCode, toPelitaError } from '../app/errors';
 import { formatDate, formatMonth, formatNumber, t } from '../i18n/i18n';
 import { nameOf } from '../locations/locations';
 import { useLocations } from '../locations/repo';
@@ -127,13 +128,29 @@ function ReportTable({ period, orgUnit, body }: { period: string; orgUnit: strin
 
 function PreviewSection() {
   const [preview, setPreview] = useState<Preview | null>(null);
-  const refresh = () => void previewPending().then(setPreview);
+  // A read that fails says what happened, with a way on, instead of "Loading…" forever.
+  const [failed, setFailed] = useState<ErrorCode | null>(null);
+  const refresh = () =>
+    void previewPending().then(
+      (p) => {
+        setFailed(null);
+        setPreview(p);
+      },
+      (err: unknown) => setFailed(toPelitaError(err).code),
+    );
   useEffect(refresh, [syncStatus.value.pending]);
   return (
     <section aria-labelledby="preview-h">
       <h2 id="preview-h">{t('sync.preview.title')}</h2>
       <p>{t('sync.preview.intro')}</p>
-      {preview === null ? (
+      {failed ? (
+        <div role="alert" class="warning">
+          <p>{t(failed)}</p>
+          <button type="button" onClick={refresh}>
+            {t('form.tryAgain')}
+          </button>
+        </div>
+      ) : preview === null ? (
         <p>{t('common.loading')}</p>
       ) : preview.length === 0 ? (
         <p>{t('sync.preview.nothing')}</p>

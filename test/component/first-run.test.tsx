@@ -8,6 +8,7 @@ import { saveActivity } from '../../src/activities/repo';
 import { db } from '../../src/db/db';
 import { setLanguage } from '../../src/i18n/i18n';
 import { reloadLocations } from '../../src/locations/repo';
+import { PassphraseSettings } from '../../src/privacy/PassphraseSettings';
 import { reloadVault, vault } from '../../src/privacy/vault';
 import { loadSettings, settings } from '../../src/settings/repo';
 import { FirstRun } from '../../src/setup/FirstRun';
@@ -29,6 +30,9 @@ describe('first run', { timeout: 60_000 }, () => {
   it('shows on a new device only, and not again once done', async () => {
     expect(await needsFirstRun('off')).toBe(true);
     await db.settings.put({ key: FIRST_RUN_KEY, value: true });
+    expect(await needsFirstRun('off')).toBe(false);
+    await db.settings.clear();
+    await db.settings.put({ key: 'homeCountry', value: 'KH' });
     expect(await needsFirstRun('off')).toBe(false);
     await db.settings.clear();
     await saveActivity({ orgUnit: 'KH-12', date: '2026-01-15', kind: 'campaign_activity', title: 'Radio' });
@@ -69,6 +73,24 @@ describe('first run', { timeout: 60_000 }, () => {
     });
     expect(vault.value.status).toBe('off');
     expect(await needsFirstRun('off')).toBe(false);
+  });
+
+  it('"Skip the set-up" still passes by the passphrase once, then ends', async () => {
+    const done = vi.fn();
+    const user = userEvent.setup();
+    render(<FirstRun onDone={done} />);
+    await user.click(screen.getByRole('button', { name: 'Skip the set-up' }));
+    expect(heading()).toBe('Protect names with a passphrase');
+    expect(done).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Skip the set-up' }));
+    await waitFor(() => expect(done).toHaveBeenCalledOnce());
+    expect(vault.value.status).toBe('off');
+  });
+
+  it('Settings says plainly what a passphrase set later cannot erase, and how to be rid of it', () => {
+    render(<PassphraseSettings />);
+    const said = screen.getByText(/cannot erase those older copies/);
+    expect(said.textContent).toContain('clear this site');
   });
 
   it('sets the passphrase before the first record, then goes on', async () => {

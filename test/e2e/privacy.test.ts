@@ -274,6 +274,11 @@ describeInChromium('privacy: the passphrase lock', () => {
 
     await b.page.getByLabel(en('privacy.backup.passphrase')).fill(PASS);
     await b.page.getByRole('button', { name: en('privacy.backup.restore'), exact: true }).click();
+    // What it will add is shown first; nothing changes until confirmed.
+    const confirm = b.page.getByRole('region', { name: en('backup.confirm.title') });
+    await confirm
+      .getByRole('button', { name: en('backup.confirm.restore'), exact: true })
+      .click({ timeout: 20_000 });
     await expect.poll(async () => (await storedCases(b.page)).length, { timeout: 20_000 }).toBe(1);
     await b.page.goto(`${server.url}${path}`);
     await expect.poll(() => childName(b.page).inputValue(), { timeout: 20_000 }).toBe(NAME);

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import {
   describeInChromium,
+  expectAccessible,
   keepFirstRun,
   launch,
   openApp,
@@ -55,12 +56,14 @@ async function go(page: Page, path: string) {
 /** The first run, as a careful person goes through it: the passphrase set before anything is typed. */
 async function setPassphraseAtFirstRun(page: Page) {
   await page.getByRole('heading', { name: en('setup.title') }).waitFor();
+  await expectAccessible(page, 'the first-run set-up');
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: en('setup.skip'), exact: true }).click();
   await page.getByLabel(en('privacy.settings.new'), { exact: true }).fill(PASS);
   await page.getByLabel(en('privacy.settings.again'), { exact: true }).fill(PASS);
   await page.getByLabel(en('privacy.settings.understand')).check();
   await page.getByRole('button', { name: en('privacy.settings.set') }).click();
   await page.getByRole('heading', { name: en('setup.device.title') }).waitFor({ timeout: 30_000 });
+  await expectAccessible(page, 'the first-run set-up, last step');
   await page.getByRole('button', { name: en('setup.done') }).click();
   await page.locator('main:not([data-first-run]) h1').first().waitFor();
 }

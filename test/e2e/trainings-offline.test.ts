@@ -34,14 +34,15 @@ async function go(page: Page, url: string) {
   await waitForScreen(page);
 }
 
-/** The participants of the unsaved new-training draft, read from IndexedDB as the app stored it. */
+/** The participants of this form's unsaved draft (`trainings:<the id in ?draft=>`), read from IndexedDB. */
 const draftRows = (page: Page) =>
   page.evaluate(
     () =>
       new Promise<number>((resolve) => {
+        const key = `trainings:${new URLSearchParams(location.search).get('draft')}`;
         const open = indexedDB.open('pelita');
         open.onsuccess = () => {
-          const get = open.result.transaction('drafts').objectStore('drafts').get('training:new');
+          const get = open.result.transaction('drafts').objectStore('drafts').get(key);
           get.onsuccess = () => {
             resolve((get.result?.value?.participants ?? []).length);
             open.result.close();

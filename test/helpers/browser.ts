@@ -1,6 +1,7 @@
 // Real Chromium for the end-to-end tests: Debian's /usr/bin/chromium driven by playwright-core. Every
 // `launch()` is a new browser on a new, empty profile (a persistent, not incognito, profile: Chromium treats
 // incognito as not installable and gives it a small in-memory quota), removed on close.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,8 @@ export interface Session {
   profile: string;
   /** Closes the browser the way a person does (Chromium writes its session files), keeping the profile. */
   quit(): Promise<void>;
+  /** Kills every Chromium process of this profile at once (SIGKILL: a crash, a dead battery), keeping it. */
+  kill(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,10 +59,12 @@ export interface LaunchOptions {
   /** The browser's language, e.g. `th-TH` (navigator.languages and Accept-Language). */
   locale?: string;
   viewport?: { width: number; height: number };
+  /** Open this profile folder again (after `kill`), instead of a new, empty one. */
+  profile?: string;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
-  const profile = mkdtempSync(join(tmpdir(), 'pelita-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'pelita-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -81,6 +86,24 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     async quit() {
       await context.close().catch(() => undefined);
     },
+    async kill() {
+      // The processes this launch started, found by their own profile folder (unique to this session).
+      const ours = () =>
+        spawnSync('pgrep', ['-f', `user-data-dir=${profile}`], { encoding: 'utf8' })
+          .stdout.split('\n')
+          .filter(Boolean)
+          .map(Number);
+      for (const pid of ours()) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      // Until they are gone: the profile can be opened again only then.
+      for (let i = 0; i < 100 && ours().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      await context.close().catch(() => undefined);
+    },
     async close() {
       await context.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
@@ -97,13 +120,13 @@ export async function openApp(page: Page, url: string) {
 export async function waitForScreen(page: Page) {
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15_000 });
   // A fresh profile opens on the first-run set-up: skipped here, unless a test goes through it itself.
-  if (skipFirstRun && (await page.locator('main[data-first-run]').count()) > 0) {
-    await page.locator('[data-skip-setup]').click();
-    await page
-      .locator('main:not([data-first-run]) h1')
-      .first()
-      .waitFor({ state: 'visible', timeout: 15_000 });
-  }
+  // ("Skip the set-up" passes by the passphrase step once, then ends it.)
+  if (!skipFirstRun || (await page.locator('main[data-first-run]').count()) === 0) return;
+  await page.locator('[data-skip-setup]').click();
+  // The passphrase step (its field is there), where the same button declines it and ends the set-up.
+  await page.locator('#setup-pass').waitFor({ state: 'visible' });
+  await page.locator('[data-skip-setup]').click();
+  await page.locator('main:not([data-first-run]) h1').first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 let skipFirstRun = true;

@@ -82,3 +82,35 @@ describe('record writes', () => {
     expect((await db.cases.get(c.id))?.caseCode).toMatch(/^KH-12-2026-0001$/);
   });
 });
+
+describe('a case made from a child found in an inspection', () => {
+  it('is saved with its row linked, in one transaction', async () => {
+    const inspection = await saveInspection(inspectionFields());
+    const c = await saveCase({ ...caseFields(), id: newId() } as never, {
+      inspectionId: inspection.id,
+      childKey: CHILD,
+    });
+    expect((await db.inspections.get(inspection.id))?.children[0]?.caseId).toBe(c.id);
+  });
+
+  it('is not saved when its row cannot be linked: no case the row does not know of', async () => {
+    const inspection = await saveInspection(inspectionFields());
+    const link = { inspectionId: inspection.id, childKey: '0b9f3a52-2d7e-4c1b-9a6f-3e8d1c2b4a99' };
+    await expect(saveCase({ ...caseFields(), id: newId() } as never, link)).rejects.toMatchObject({
+      code: 'errors.notFound',
+    });
+    expect(await db.cases.count()).toBe(0);
+  });
+
+  it('is refused for a child who already has a case: never a second case for one child', async () => {
+    const inspection = await saveInspection(inspectionFields());
+    const link = { inspectionId: inspection.id, childKey: CHILD };
+    const first = await saveCase({ ...caseFields(), id: newId() } as never, link);
+    await expect(saveCase({ ...caseFields(), id: newId() } as never, link)).rejects.toMatchObject({
+      code: 'errors.childHasCase',
+    });
+    expect((await db.cases.toArray()).map((c) => c.id)).toEqual([first.id]);
+    // Saving the first case again (an edit) is fine.
+    await saveCase({ ...caseFields(), id: first.id } as never, link);
+  });
+});
