@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { toCsv } from '../../src/export/csv';
 import type { LocationTree } from '../../src/locations/locations';
 import { orgUnit, period } from '../../src/sync/protocol';
-import { publishTables } from '../../src/tally/suppress';
+import { publishTables } from '../../src/tally/publish';
 import type { DataValue } from '../../src/tally/tally';
 import { toIssues } from '../errors';
 import type { Store, Tally } from '../store';
