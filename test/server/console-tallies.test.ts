@@ -208,6 +208,28 @@ describe('console completeness', { timeout: 60_000 }, () => {
     expect((byLabel.get('Phone B') as { lastHeardAt: string }).lastHeardAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
+  it('says which device still holds unsent months, from its last status', async () => {
+    const res = await fetch(`${s.url}/api/v1/devices/${b.deviceId}/status`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${b.token}` },
+      body: JSON.stringify({
+        appVersion: '0.1.0',
+        pending: 2,
+        oldestPendingPeriod: '2026-02',
+        syncedAt: '2026-03-01T08:00:00Z',
+      }),
+    });
+    expect(res.status).toBe(200);
+    const c = await json(await dara.get('/console/api/completeness?period=2026-02&orgUnit=KH-12'));
+    const phoneB = c.devices.find((d: { label: string }) => d.label === 'Phone B');
+    expect(phoneB).toMatchObject({
+      reported: false,
+      pending: 2,
+      oldestPendingPeriod: '2026-02',
+      appVersion: '0.1.0',
+    });
+  });
+
   it('gives a reporting rate per child location', async () => {
     const c = await json(await national.get('/console/api/completeness?period=2026-01&orgUnit=KH'));
     const rows = new Map(c.children.map((r: { orgUnit: string }) => [r.orgUnit, r]));
