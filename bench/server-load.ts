@@ -150,6 +150,7 @@ export function loadSqlite(path: string, data: BenchData) {
     for (const [k, v] of data.sums) sum.run(...(k.split('\u0000') as [string, string, string, string]), v);
     const rch = db.prepare('INSERT INTO reach (period, org_unit, device_id, reports) VALUES (?, ?, ?, 1)');
     for (const k of data.reach.keys()) rch.run(...(k.split('\u0000') as [string, string, string]));
+    db.exec('INSERT INTO devices_under SELECT period, org_unit, count(*) FROM reach GROUP BY 1, 2');
     const set = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
     for (const [k, v] of settingsRows()) set.run(k, v);
   })();
@@ -222,6 +223,7 @@ export async function loadPostgres(url: string, data: BenchData) {
       (k) => k.split('\u0000'),
       3,
     );
+    await c.query('INSERT INTO devices_under SELECT period, org_unit, count(*) FROM reach GROUP BY 1, 2');
     for (const [k, v] of settingsRows())
       await c.query(
         'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -171,6 +171,32 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    name: 'device counts kept per location',
+    sql: `
+      -- How many devices have a report at or under each location in a month: the roll-up's "devices" as one
+      -- row, not a count over every device's reach row (20,000 at a national level).
+      CREATE TABLE devices_under (
+        period   TEXT NOT NULL,
+        org_unit TEXT NOT NULL,
+        devices  INTEGER NOT NULL,
+        PRIMARY KEY (period, org_unit)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO devices_under (period, org_unit, devices)
+      SELECT period, org_unit, count(*) FROM reach GROUP BY 1, 2;
+    `,
+    postgres: `
+      CREATE TABLE devices_under (
+        period   text NOT NULL,
+        org_unit text NOT NULL,
+        devices  integer NOT NULL,
+        PRIMARY KEY (period, org_unit)
+      );
+      INSERT INTO devices_under (period, org_unit, devices)
+      SELECT period, org_unit, count(*) FROM reach GROUP BY 1, 2;
+    `,
+  },
+  {
+    version: 4,
     name: 'console accounts and sessions',
     sql: `
       -- Coordinator console (server/console): people who sign in with a password, each limited to one
@@ -211,7 +237,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 4,
+    version: 5,
     name: 'console DHIS2 settings and push log',
     sql: `
       -- Where the console pushes to DHIS2 (one row): the address and the personal access token, which the

@@ -217,15 +217,21 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
       );
       await addReach(c, r.period, r.org_unit, deviceId, -1);
     }
+    await c.query(
+      `UPDATE devices_under u SET devices = u.devices - 1 FROM reach r
+       WHERE r.device_id = $1 AND r.reports <= 0 AND u.period = r.period AND u.org_unit = r.org_unit`,
+      [deviceId],
+    );
     await c.query('DELETE FROM reach WHERE device_id = $1 AND reports <= 0', [deviceId]);
     await c.query('DELETE FROM reports WHERE device_id = $1', [deviceId]);
     await c.query('UPDATE devices SET pairs = 0 WHERE id = $1', [deviceId]);
   }
 
   async function rebuildSums(c: Client) {
-    await c.query('LOCK TABLE sums, reach IN EXCLUSIVE MODE');
+    await c.query('LOCK TABLE sums, reach, devices_under IN EXCLUSIVE MODE');
     await c.query('DELETE FROM sums');
     await c.query('DELETE FROM reach');
+    await c.query('DELETE FROM devices_under');
     const codes: string[] = [];
     const above: string[] = [];
     for (const l of tree.list)
@@ -244,6 +250,9 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
       INSERT INTO reach (period, org_unit, device_id, reports)
       SELECT r.period, l.above, r.device_id, count(*)
       FROM reports r JOIN lineage l ON l.code = r.org_unit GROUP BY 1, 2, 3`);
+    await c.query(`
+      INSERT INTO devices_under (period, org_unit, devices)
+      SELECT period, org_unit, count(*) FROM reach GROUP BY 1, 2`);
     await putSetting(c, 'sums_version', treeVersion);
   }
 
@@ -369,6 +378,11 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
              SELECT $1, a.code, $3, 1 FROM jsonb_array_elements_text($9::jsonb) AS a(code) WHERE $8::boolean
              ORDER BY 2
              ON CONFLICT (period, org_unit, device_id) DO UPDATE SET reports = reach.reports + 1
+             RETURNING org_unit, (xmax = 0) AS inserted
+           ), counted AS (
+             INSERT INTO devices_under (period, org_unit, devices)
+             SELECT $1, org_unit, 1 FROM reached WHERE inserted ORDER BY 2
+             ON CONFLICT (period, org_unit) DO UPDATE SET devices = devices_under.devices + 1
              RETURNING 1
            ), stored AS (
              INSERT INTO reports (period, org_unit, device_id, revision, generated_at, received_at, cells)
@@ -416,8 +430,7 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
           [period, orgUnits],
         );
         const counts = await c.query<{ org_unit: string; n: number }>(
-          `SELECT org_unit, count(*) AS n FROM reach WHERE period = $1 AND org_unit = ANY($2::text[])
-           GROUP BY org_unit`,
+          'SELECT org_unit, devices AS n FROM devices_under WHERE period = $1 AND org_unit = ANY($2::text[])',
           [period, orgUnits],
         );
         const devices = new Map(counts.rows.map((r) => [r.org_unit, r.n]));

@@ -81,6 +81,19 @@ export function createSqliteStore(db: Db): Store {
      ON CONFLICT (period, org_unit, device_id) DO UPDATE SET reports = reports + excluded.reports`,
   );
   const dropEmptyReach = db.prepare('DELETE FROM reach WHERE device_id = ? AND reports <= 0');
+  // The device counts follow reach rows as they appear and go.
+  const newReach = db.prepare<[string, string, string], string>(
+    `SELECT a.value FROM json_each(?) a
+     WHERE NOT EXISTS (SELECT 1 FROM reach r WHERE r.period = ? AND r.org_unit = a.value AND r.device_id = ?)`,
+  );
+  const countUp = db.prepare(
+    `INSERT INTO devices_under (period, org_unit, devices) SELECT ?, a.value, 1 FROM json_each(?) a WHERE true
+     ON CONFLICT (period, org_unit) DO UPDATE SET devices = devices + 1`,
+  );
+  const countDownEmpty = db.prepare(
+    `UPDATE devices_under SET devices = devices - 1
+     WHERE (period, org_unit) IN (SELECT period, org_unit FROM reach WHERE device_id = ? AND reports <= 0)`,
+  );
   const reportsOfDevice = get<{ period: string; org_unit: string; cells: string }>(
     'SELECT period, org_unit, cells FROM reports WHERE device_id = ?',
   );
@@ -90,7 +103,7 @@ export function createSqliteStore(db: Db): Store {
      WHERE period = ? AND org_unit = ? AND value > 0 ORDER BY indicator, disaggregation`,
   );
   const devicesUnder = get<{ n: number }>(
-    'SELECT count(*) AS n FROM reach WHERE period = ? AND org_unit = ?',
+    'SELECT devices AS n FROM devices_under WHERE period = ? AND org_unit = ?',
   );
 
   function applyCells(period: string, orgUnit: string, cells: readonly StoredCell[]) {
@@ -108,6 +121,7 @@ export function createSqliteStore(db: Db): Store {
       );
       addReach.run(r.period, deviceId, -1, JSON.stringify(tree.lineage(r.org_unit)));
     }
+    countDownEmpty.run(deviceId);
     dropEmptyReach.run(deviceId);
     deleteReportsOf.run(deviceId);
     db.prepare('UPDATE devices SET pairs = 0 WHERE id = ?').run(deviceId);
@@ -115,7 +129,9 @@ export function createSqliteStore(db: Db): Store {
 
   /** Every sum again from the reports, for the tree now (after a tree change, or an older database). */
   function rebuildSums() {
-    db.exec('DELETE FROM sums; DELETE FROM reach; DROP TABLE IF EXISTS temp.lineage');
+    db.exec(
+      'DELETE FROM sums; DELETE FROM reach; DELETE FROM devices_under; DROP TABLE IF EXISTS temp.lineage',
+    );
     db.exec('CREATE TEMP TABLE lineage (code TEXT NOT NULL, above TEXT NOT NULL)');
     const addLine = db.prepare('INSERT INTO temp.lineage (code, above) VALUES (?, ?)');
     for (const l of tree.list) for (const above of tree.lineage(l.code)) addLine.run(l.code, above);
@@ -128,6 +144,8 @@ export function createSqliteStore(db: Db): Store {
       SELECT r.period, l.above, r.device_id, count(*)
       FROM reports r JOIN temp.lineage l ON l.code = r.org_unit
       GROUP BY 1, 2, 3;
+      INSERT INTO devices_under (period, org_unit, devices)
+      SELECT period, org_unit, count(*) FROM reach GROUP BY 1, 2;
       DROP TABLE temp.lineage;
     `);
     putSetting.run('sums_version', JSON.stringify(treeVersion));
@@ -197,7 +215,10 @@ export function createSqliteStore(db: Db): Store {
         const pairs = deviceById.get(deviceId)?.pairs ?? 0;
         if (pairs >= maxPairs) return { status: 'too_many_pairs', limit: maxPairs };
         addPairs.run(1, deviceId);
-        addReach.run(period, deviceId, 1, JSON.stringify(tree.lineage(orgUnit)));
+        const lineage = JSON.stringify(tree.lineage(orgUnit));
+        const first = newReach.pluck().all(lineage, period, deviceId);
+        if (first.length) countUp.run(period, JSON.stringify(first));
+        addReach.run(period, deviceId, 1, lineage);
       }
       const cells = storedCells(report);
       const old = stored ? (JSON.parse(stored.cells) as StoredCell[]) : [];
