@@ -7,6 +7,7 @@ import Fastify from 'fastify';
 import { registerAdmin } from './admin';
 import { registerApi } from './api';
 import type { ServerConfig } from './config';
+import { registerConsole } from './console';
 import { registerCors } from './cors';
 import { openDb } from './db';
 import { registerDevices } from './devices';
@@ -40,9 +41,11 @@ export async function buildServer(config: ServerConfig) {
     requestTimeout: 30_000,
   });
 
-  const store = config.databaseUrl
-    ? await createPgStore(config.databaseUrl, { poolSize: config.dbPoolSize, sync: config.sync })
-    : createSqliteStore(openDb(config.dbPath, undefined, { sync: config.sync }));
+  // The console's accounts and completeness read the SQLite file directly (server/console/source.ts).
+  const db = config.databaseUrl ? null : openDb(config.dbPath, undefined, { sync: config.sync });
+  const store = db
+    ? createSqliteStore(db)
+    : await createPgStore(config.databaseUrl!, { poolSize: config.dbPoolSize, sync: config.sync });
   app.decorate('store', store);
   // Each open socket costs memory and a file descriptor: past the cap, Node closes new ones at accept.
   app.server.maxConnections = config.maxConnections;
@@ -65,6 +68,11 @@ export async function buildServer(config: ServerConfig) {
   registerTallies(app, deps);
   registerSettings(app, deps);
   registerAdmin(app, deps);
+  if (db) await registerConsole(app, { config, db, store });
+  else
+    app.log.warn(
+      'the coordinator console (/console) runs on the SQLite store only: it is off with PELITA_DATABASE_URL',
+    );
 
   const serveStatic = config.staticDir !== null && existsSync(config.staticDir);
   if (serveStatic && config.staticDir) {

@@ -23,8 +23,11 @@ cleanupOutdatedCaches();
 // version under a form on its own.
 clientsClaim();
 
-// The API is never answered from cache: sync must know when it is offline.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+// The API is never answered from cache: sync must know when it is offline. Nor is the coordinators' console
+// (/console, served by the server, online only): a browser that also runs the app must get the console.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/console(\/|$)/] }),
+);
 
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

@@ -1,0 +1,30 @@
+// The server's refusal codes in words. Codes without their own sentence get the general one, never raw.
+import { t } from '../src/i18n/i18n';
+import type { ApiError } from './api';
+
+const KNOWN = new Set([
+  'offline',
+  'wrong_credentials',
+  'rate_limited',
+  'out_of_scope',
+  'signed_out',
+  'admins_only',
+  'username_taken',
+  'scope_required',
+  'unknown_location',
+  'invalid_body',
+  'range_too_long',
+  'bad_origin',
+  'not_found',
+  'dhis2Url',
+  'dry_run_first',
+  'dhis2_not_configured',
+  'mapping_invalid',
+  'token_required',
+]);
+
+export function errorText(err: ApiError): string {
+  if (err.code === 'rate_limited')
+    return t('console.errors.rate_limited', { seconds: String(err.retryAfter ?? 60) });
+  return t(KNOWN.has(err.code) ? `console.errors.${err.code}` : 'console.errors.other', { code: err.code });
+}
