@@ -1,25 +1,37 @@
-// Benchmark of the reference server (SPEC §11: ≥ 1,000 reports accepted per second on 2 cores). The server
-// runs as its own process, as in production, so the load generator does not share its event loop; requests
-// go over loopback with keep-alive and at most CONCURRENCY in flight, each a distinct (period, orgUnit) so
-// every one is a real replace, with ~20 cells like a busy month. Bounded: a 1 s warm-up, then DURATION_MS
-// or MAX_REQUESTS, whichever comes first.
-// Alone: `npx tsx bench/server.ts`.
-import { type ChildProcess, spawn } from 'node:child_process';
+// Benchmark of the reference server at national scale (SPEC §11): 20,000 devices × 12 months over a
+// three-level tree, bulk-loaded (bench/server-load.ts), on SQLite and, when PostgreSQL is at hand, on
+// PostgreSQL. The server runs as its own process, as in production, so the load generator does not share its
+// event loop. Measured: a national, a province's and a district's month roll-up (median and p99 over
+// sequential reads), reports accepted per second with ten readers reading the national roll-up at the same
+// time, and the server's CPU time per report of 500 cells.
+// Alone: `npx tsx bench/server.ts` (PostgreSQL: set PELITA_DATABASE_URL to an empty database, or run as root
+// where .ci/postgres can start a throwaway cluster).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { REPORT_SCHEMA } from '../src/sync/protocol';
+import { BREAKDOWNS, REPORT_SCHEMA } from '../src/sync/protocol';
+import { DISAGGREGATIONS } from '../src/tally/indicators';
+import {
+  benchToken,
+  COUNTRY,
+  DEVICES,
+  deviceIdOf,
+  districtCode,
+  generate,
+  loadPostgres,
+  loadSqlite,
+  provinceCode,
+} from './server-load';
 
-const DURATION_MS = 5_000;
-const WARMUP_MS = 1_000;
-const WARMUP_REQUESTS = 2_000;
-const MAX_REQUESTS = 100_000;
-const CONCURRENCY = 32;
-const DEVICES = 8;
-const CODE = 'bench-enrolment-code';
+const INGEST_MS = 5_000;
+const WRITERS = 32;
+const READERS = 10;
+const READS_PER_LEVEL = 200;
+const BIG_REPORTS = 200;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface BenchResult {
@@ -42,7 +54,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(dbPath: string): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(
+  store: { dbPath: string } | { url: string },
+): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -61,13 +75,16 @@ async function startServer(dbPath: string): Promise<{ child: ChildProcess; port:
         HOST: '127.0.0.1',
         PORT: String(port),
         PELITA_STATIC: '',
-        PELITA_DB: dbPath,
-        PELITA_ENROLMENT_CODE: CODE,
+        ...('dbPath' in store
+          ? { PELITA_DB: store.dbPath, PELITA_DATABASE_URL: '' }
+          : { PELITA_DATABASE_URL: store.url, PELITA_DB_POOL: '20' }),
+        PELITA_ENROLMENT_CODE: 'bench-enrolment-code',
+        PELITA_ADMIN_TOKEN: ADMIN,
         PELITA_RATE_PER_S: '1000000',
         PELITA_RATE_BURST: '1000000',
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        PELITA_MAX_PAIRS: '1000000',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
-      // Logs go to /dev/null: the server writes them as in production, nobody has to read them.
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
@@ -75,7 +92,7 @@ async function startServer(dbPath: string): Promise<{ child: ChildProcess; port:
   child.once('exit', (code) => {
     exited = code;
   });
-  for (let waited = 0; waited < 20_000; waited += 100) {
+  for (let waited = 0; waited < 120_000; waited += 100) {
     if (exited !== undefined) throw new Error(`server exited with ${exited} before listening`);
     const up = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
       (r) => r.ok,
@@ -85,8 +102,10 @@ async function startServer(dbPath: string): Promise<{ child: ChildProcess; port:
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new Error('server did not answer within 20 s');
+  throw new Error('server did not answer within 120 s');
 }
+
+const ADMIN = 'bench-admin-token-0123456789';
 
 function send(agent: Agent, port: number, method: string, path: string, body: string, token?: string) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -115,8 +134,21 @@ function send(agent: Agent, port: number, method: string, path: string, body: st
   });
 }
 
-/** A realistic month: children by sex × age band × nationality, inspections by sector, trainings by agency. */
-function body(variant: number): string {
+/** CPU seconds a process has used so far (Linux /proc; null elsewhere). Ticks are 1/100 s on Linux. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+/** A realistic month of ~20 cells: children by sex × age band × nationality, inspections, trainings. */
+function body(variant: number, revision = 1): string {
   const sexes = ['female', 'male'];
   const bands = ['5-11', '12-14', '15-17'];
   const values = [
@@ -140,8 +172,27 @@ function body(variant: number): string {
       value: 9,
     })),
     { indicator: 'INSPECTIONS_CL_TOOL', disaggregation: {}, value: 3 },
-    { indicator: 'ACTIVITIES', disaggregation: { kind: 'campaign_activity' }, value: 1 },
   ];
+  return JSON.stringify({ schema: REPORT_SCHEMA, revision, generatedAt: new Date().toISOString(), values });
+}
+
+/** 500 distinct cells of children identified (the first of its 8,800 breakdown combinations). */
+function bigBody(variant: number): string {
+  const keys = BREAKDOWNS.CHILDREN_IDENTIFIED;
+  const values: unknown[] = [];
+  const walk = (i: number, d: Record<string, string>) => {
+    if (values.length >= 500) return;
+    if (i === keys.length) {
+      values.push({
+        indicator: 'CHILDREN_IDENTIFIED',
+        disaggregation: { ...d },
+        value: 1 + ((variant + values.length) % 9),
+      });
+      return;
+    }
+    for (const v of DISAGGREGATIONS[keys[i]!]) walk(i + 1, { ...d, [keys[i]!]: v });
+  };
+  walk(0, {});
   return JSON.stringify({
     schema: REPORT_SCHEMA,
     revision: 1,
@@ -150,126 +201,186 @@ function body(variant: number): string {
   });
 }
 
-/** CPU seconds a process has used so far (Linux /proc; null elsewhere). Ticks are 1/100 s on Linux. */
-function cpuSeconds(pid: number | undefined): number | null {
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function read(agent: Agent, port: number, orgUnit: string): Promise<number> {
+  const t0 = performance.now();
+  const res = await send(agent, port, 'GET', `/api/v1/tallies?period=2026-06&orgUnit=${orgUnit}`, '', ADMIN);
+  if (res.status !== 200) throw new Error(`tally ${orgUnit}: ${res.status} ${res.text.slice(0, 200)}`);
+  return performance.now() - t0;
+}
+
+/** Every key a fresh pair (period before 2026, so never one of the loaded months): each PUT a real insert. */
+function pairPath(i: number): string {
+  const device = i % DEVICES;
+  const month = Math.floor(i / DEVICES);
+  const period = `${2000 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+  return `/api/v1/reports/${deviceIdOf(device)}/${period}/${districtCode(device % 20, Math.floor(device / 20) % 10)}`;
+}
+
+export async function measure(
+  label: string,
+  store: { dbPath: string } | { url: string },
+): Promise<BenchResult[]> {
+  const { child, port } = await startServer(store);
+  const agent = new Agent({ keepAlive: true, maxSockets: WRITERS + READERS });
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-
-interface Load {
-  port: number;
-  agent: Agent;
-  devices: { deviceId: string; token: string }[];
-  bodies: string[];
-}
-
-/** Sends report PUTs with CONCURRENCY in flight until `ms` have passed or `max` were sent. */
-async function drive({ port, agent, devices, bodies }: Load, ms: number, max: number, prefix: string) {
-  let next = 0;
-  let accepted = 0;
-  let refused = 0;
-  const latencies: number[] = [];
-  const start = performance.now();
-  const deadline = start + ms;
-  const worker = async () => {
-    while (performance.now() < deadline && next < max) {
-      const i = next++;
-      const device = devices[i % devices.length]!;
-      // Distinct keys, so every PUT is a real replace: 1,200 months × as many orgUnits as needed.
-      const period = `${2000 + Math.floor((i % 1200) / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-      const path = `/api/v1/reports/${device.deviceId}/${period}/${prefix}-${Math.floor(i / 1200)}`;
-      const t0 = performance.now();
-      const res = await send(agent, port, 'PUT', path, bodies[i % bodies.length]!, device.token);
-      latencies.push(performance.now() - t0);
-      if (res.status === 200 && res.text.includes('"stored"')) accepted++;
-      else refused++;
+    const levels: [string, string][] = [
+      ['national', COUNTRY],
+      ['province', provinceCode(3)],
+      ['district', districtCode(3, 4)],
+    ];
+    // Warm-up: the JIT, the page cache, the agent's sockets.
+    for (let i = 0; i < 50; i++) for (const [, code] of levels) await read(agent, port, code);
+    const rows: BenchResult[] = [];
+    for (const [name, code] of levels) {
+      const times: number[] = [];
+      for (let i = 0; i < READS_PER_LEVEL; i++) times.push(await read(agent, port, code));
+      times.sort((a, b) => a - b);
+      const median = round(percentile(times, 0.5));
+      const p99 = round(percentile(times, 0.99));
+      rows.push(
+        {
+          what: `${label}: ${name} month roll-up, median`,
+          value: median,
+          unit: 'ms',
+          budget: name === 'national' ? '≤ 50' : '—',
+          ok: median <= 50,
+        },
+        {
+          what: `${label}: ${name} month roll-up, p99`,
+          value: p99,
+          unit: 'ms',
+          budget: name === 'national' ? '≤ 50' : '—',
+          ok: name !== 'national' || p99 <= 50,
+        },
+      );
     }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { accepted, refused, latencies, seconds: (performance.now() - start) / 1000 };
-}
 
-export default async function benchServer(): Promise<BenchResult[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'pelita-bench-'));
-  const { child, port } = await startServer(join(dir, 'bench.sqlite'));
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  try {
-    const devices: Load['devices'] = [];
-    for (let i = 0; i < DEVICES; i++) {
-      const label = JSON.stringify({ enrolmentCode: CODE, label: `bench ${i}` });
-      const res = await send(agent, port, 'POST', '/api/v1/devices', label);
-      if (res.status !== 201) throw new Error(`enrolment failed: ${res.status} ${res.text}`);
-      devices.push(JSON.parse(res.text));
-    }
-    const load: Load = { port, agent, devices, bodies: Array.from({ length: 16 }, (_, i) => body(i)) };
-    // Warm-up, not counted: the server's JIT compiles the hot path, the agent opens its sockets.
-    await drive(load, WARMUP_MS, WARMUP_REQUESTS, 'WARM');
-
-    const cpuBefore = cpuSeconds(child.pid);
-    const { accepted, refused, latencies, seconds } = await drive(load, DURATION_MS, MAX_REQUESTS, 'KH');
-    const cpuAfter = cpuSeconds(child.pid);
-    // What the server itself spent per report: unlike the rate, this barely moves when other work shares
-    // the machine.
-    const cpuPerReport =
-      cpuBefore !== null && cpuAfter !== null && accepted > 0
-        ? ((cpuAfter - cpuBefore) / accepted) * 1e6
-        : null;
-    latencies.sort((a, b) => a - b);
-    const ms = (p: number) => Math.round(percentile(latencies, p) * 10) / 10;
-    const perSecond = Math.round(accepted / seconds);
-    return [
+    // Ingest with ten readers reading the national roll-up all the while.
+    let next = 0;
+    let accepted = 0;
+    let refused = 0;
+    let reads = 0;
+    const deadline = performance.now() + INGEST_MS;
+    const bodies = Array.from({ length: 16 }, (_, i) => body(i));
+    const writer = async () => {
+      while (performance.now() < deadline) {
+        const i = next++;
+        const res = await send(agent, port, 'PUT', pairPath(i), bodies[i % 16]!, benchToken(i % DEVICES));
+        if (res.status === 200) accepted++;
+        else if (refused++ < 3) console.error(`  refused: ${res.status} ${res.text.slice(0, 200)}`);
+      }
+    };
+    const reader = async () => {
+      while (performance.now() < deadline) {
+        await read(agent, port, COUNTRY);
+        reads++;
+      }
+    };
+    const started = performance.now();
+    await Promise.all([
+      ...Array.from({ length: WRITERS }, writer),
+      ...Array.from({ length: READERS }, reader),
+    ]);
+    const perSecond = Math.round(accepted / ((performance.now() - started) / 1000));
+    rows.push(
       {
-        what: 'reference server: reports accepted per second',
+        what: `${label}: reports accepted per second, ${READERS} readers reading`,
         value: perSecond,
         unit: 'reports/s',
         budget: '≥ 1000',
         ok: perSecond >= 1000 && refused === 0,
       },
       {
-        what: 'reference server: report PUT latency, median',
-        value: ms(0.5),
-        unit: 'ms',
-        budget: `${CONCURRENCY} in flight`,
+        what: `${label}: national roll-ups read meanwhile`,
+        value: Math.round(reads / (INGEST_MS / 1000)),
+        unit: 'reads/s',
+        budget: '—',
         ok: true,
       },
-      {
-        what: 'reference server: report PUT latency, p99',
-        value: ms(0.99),
+    );
+
+    // CPU per report of 500 cells: one at a time, so nothing else runs in the server.
+    const big = Array.from({ length: 8 }, (_, i) => bigBody(i));
+    for (let i = 0; i < 20; i++)
+      await send(agent, port, 'PUT', pairPath(next++), big[i % 8]!, benchToken((next - 1) % DEVICES));
+    const cpuBefore = cpuSeconds(child.pid);
+    let bigAccepted = 0;
+    for (let i = 0; i < BIG_REPORTS; i++) {
+      const k = next++;
+      const res = await send(agent, port, 'PUT', pairPath(k), big[i % 8]!, benchToken(k % DEVICES));
+      if (res.status === 200) bigAccepted++;
+    }
+    const cpuAfter = cpuSeconds(child.pid);
+    if (cpuBefore !== null && cpuAfter !== null && bigAccepted > 0) {
+      const ms = round(((cpuAfter - cpuBefore) / bigAccepted) * 1000);
+      rows.push({
+        what: `${label}: server CPU per report of 500 cells`,
+        value: ms,
         unit: 'ms',
-        budget: `${CONCURRENCY} in flight`,
-        ok: true,
-      },
-      ...(cpuPerReport === null
-        ? []
-        : [
-            {
-              what: 'reference server: server CPU time per accepted report',
-              value: Math.round(cpuPerReport),
-              unit: 'µs',
-              budget: '≤ 1000 (one core keeps up with 1,000/s)',
-              ok: cpuPerReport <= 1000,
-            },
-          ]),
-      {
-        what: 'reference server: reports refused during the run',
-        value: refused,
-        unit: 'reports',
-        budget: '0',
-        ok: refused === 0,
-      },
-    ];
+        budget: '≤ 2',
+        ok: ms <= 2 && bigAccepted === BIG_REPORTS,
+      });
+    }
+    return rows;
   } finally {
     agent.destroy();
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
+  }
+}
+
+/** An empty PostgreSQL database for the bench: PELITA_DATABASE_URL, or a throwaway cluster (.ci/postgres). */
+function postgres(): { url: string; stop: () => void } | null {
+  if (process.env.PELITA_DATABASE_URL) return { url: process.env.PELITA_DATABASE_URL, stop: () => {} };
+  try {
+    const out = execFileSync(join(root, '.ci/postgres'), {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const url = /PELITA_DATABASE_URL='([^']+)'/.exec(out)![1]!;
+    const stop = /PELITA_PG_STOP='([^']+)'/.exec(out)![1]!;
+    return { url, stop: () => execFileSync('bash', ['-c', stop], { stdio: 'ignore' }) };
+  } catch {
+    return null;
+  }
+}
+
+export default async function benchServer(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'pelita-bench-'));
+  try {
+    let t = performance.now();
+    const data = generate();
+    const dbPath = join(dir, 'bench.sqlite');
+    loadSqlite(dbPath, data);
+    console.log(
+      `  SQLite: ${data.reports.length.toLocaleString('en')} reports, ${data.sums.size.toLocaleString('en')} sums loaded in ${Math.round((performance.now() - t) / 1000)} s`,
+    );
+    const rows = await measure('SQLite', { dbPath });
+    rmSync(dir, { recursive: true, force: true });
+    const pg = postgres();
+    if (!pg) {
+      rows.push({
+        what: 'PostgreSQL: not measured (no PELITA_DATABASE_URL, and no cluster could be started)',
+        value: 0,
+        unit: '',
+        budget: 'both stores',
+        ok: false,
+      });
+      return rows;
+    }
+    try {
+      t = performance.now();
+      await loadPostgres(pg.url, data);
+      console.log(`  PostgreSQL: loaded in ${Math.round((performance.now() - t) / 1000)} s`);
+      rows.push(...(await measure('PostgreSQL', { url: pg.url })));
+    } finally {
+      pg.stop();
+    }
+    return rows;
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -12,7 +12,7 @@ import { openDb } from './db';
 import { registerDevices } from './devices';
 import { registerErrorHandler } from './errors';
 import { createPgStore } from './pg-store';
-import { createLimiter } from './rate-limit';
+import { createLimiter, registerRateLimit } from './rate-limit';
 import { registerSettings } from './settings';
 import { createSqliteStore } from './sqlite-store';
 import type { Store } from './store';
@@ -41,8 +41,8 @@ export async function buildServer(config: ServerConfig) {
   });
 
   const store = config.databaseUrl
-    ? await createPgStore(config.databaseUrl, { poolSize: config.dbPoolSize })
-    : createSqliteStore(openDb(config.dbPath));
+    ? await createPgStore(config.databaseUrl, { poolSize: config.dbPoolSize, sync: config.sync })
+    : createSqliteStore(openDb(config.dbPath, undefined, { sync: config.sync }));
   app.decorate('store', store);
   // Each open socket costs memory and a file descriptor: past the cap, Node closes new ones at accept.
   app.server.maxConnections = config.maxConnections;
@@ -52,12 +52,13 @@ export async function buildServer(config: ServerConfig) {
   }
 
   registerErrorHandler(app, config.bodyLimit);
-  registerCors(app, config.corsOrigins);
+  await registerCors(app, config.corsOrigins);
+  const limit = await registerRateLimit(app);
   const deps = {
     config,
     store,
-    deviceLimiter: createLimiter(config.deviceRate),
-    ipLimiter: createLimiter(config.enrolRate),
+    deviceLimit: limit('device', createLimiter(config.deviceRate), (req) => req.deviceId ?? 'admin'),
+    enrolLimit: limit('enrol', createLimiter(config.enrolRate), (req) => req.ip),
   };
   registerApi(app, deps);
   registerDevices(app, deps);

@@ -22,6 +22,11 @@ export interface ServerConfig {
   dbPath: string;
   /** `postgres://…`: the store is PostgreSQL and `dbPath` is not used. Null: SQLite. */
   databaseUrl: string | null;
+  /**
+   * `normal` (default): a commit does not wait for the disk (SQLite synchronous=NORMAL in WAL, PostgreSQL
+   * synchronous_commit=off); `full`: it does. README "Durability" says what each can lose.
+   */
+  sync: 'normal' | 'full';
   /** PostgreSQL connections this process may hold open. */
   dbPoolSize: number;
   /** Open client connections (sockets) the server accepts at once; more are refused at accept. */
@@ -57,6 +62,12 @@ function trustProxy(raw: string | undefined): boolean | string {
   return raw === 'true' ? true : raw;
 }
 
+function syncMode(raw: string | undefined): 'normal' | 'full' {
+  if (raw === undefined || raw === '' || raw === 'normal') return 'normal';
+  if (raw === 'full') return 'full';
+  throw new Error(`PELITA_SYNC must be normal or full, not "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const production = env.NODE_ENV === 'production';
   const enrolmentCode = env.PELITA_ENROLMENT_CODE || (production ? null : DEV_ENROLMENT_CODE);
@@ -67,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     dbPath: env.PELITA_DB || '.data/pelita.sqlite',
     databaseUrl: env.PELITA_DATABASE_URL || null,
+    sync: syncMode(env.PELITA_SYNC),
     dbPoolSize: positive(env, 'PELITA_DB_POOL', 10),
     maxConnections: positive(env, 'PELITA_MAX_CONNECTIONS', 1_000),
     enrolmentCode,

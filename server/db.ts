@@ -7,13 +7,17 @@ import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
-export function openDb(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+export function openDb(
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  { sync = 'normal' }: { sync?: 'normal' | 'full' } = {},
+): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   // WAL: readers (tallies, health) never wait for the writer. synchronous=NORMAL: in WAL mode a power cut may
-  // lose the last commits but never corrupts the file, and a device re-sends anything not acknowledged.
+  // lose the last commits but never corrupts the file (server/README.md "Durability"); FULL syncs every commit.
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma(sync === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   // A backup or a second process may hold the write lock for a moment; wait rather than fail.
   db.pragma('busy_timeout = 5000');

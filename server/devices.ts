@@ -2,7 +2,7 @@
 // installation over after a restore (absorb), and "heard from" at the end of every sync run.
 import type { FastifyInstance } from 'fastify';
 import { absorbBody, enrolmentBody, statusBody } from '../src/sync/protocol';
-import { type ApiDeps, authenticate, ownDevice, tooMany } from './api';
+import { type ApiDeps, authenticate, ownDevice } from './api';
 import { enrolmentCodeHash, newDevice, sameSecret, sha256 } from './auth';
 import { sendInvalid, toIssues } from './errors';
 
@@ -15,17 +15,12 @@ const ENROL_STATUS = {
 } as const;
 
 export function registerDevices(app: FastifyInstance, deps: ApiDeps) {
-  const { config, store, ipLimiter } = deps;
+  const { config, store } = deps;
 
   app.post(
     '/api/v1/devices',
-    {
-      onRequest: async (req, reply) => {
-        // Per client address: enrolment is the one door open without a token, so guessing codes is slow.
-        const limit = ipLimiter.take(req.ip);
-        if (!limit.ok) return tooMany(reply, limit.retryAfter);
-      },
-    },
+    // Per client address: enrolment is the one door open without a token, so guessing codes is slow.
+    { onRequest: deps.enrolLimit },
     async (req, reply) => {
       const body = enrolmentBody.safeParse(req.body);
       if (!config.enrolmentCode && !(body.success && (await hasCodes()))) {

@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type * as z from 'zod/mini';
 import type { ErrorResponse } from '../src/sync/protocol';
+import { RateLimited } from './rate-limit';
 
 type Issue = NonNullable<ErrorResponse['issues']>[number];
 
@@ -39,6 +40,12 @@ const KNOWN: Record<string, [status: number, error: string]> = {
 
 export function registerErrorHandler(app: FastifyInstance, bodyLimit: number) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof RateLimited) {
+      return reply
+        .code(429)
+        .header('Retry-After', String(err.retryAfter))
+        .send({ error: 'rate_limited', retryAfter: err.retryAfter });
+    }
     const known = err.code ? KNOWN[err.code] : undefined;
     if (known) {
       req.log.info({ code: err.code }, 'request refused');

@@ -1,11 +1,17 @@
-// The first screen: what to record, and what is due — child cases whose next visit and inspections whose
-// follow-up fall within the next 7 days or are overdue. Kept light (SPEC §11: ≤ 75 KiB gzip for all the first
-// screen loads): it imports the repos' read functions only, never a form.
+// The first screen: what to record, what is due — child cases whose next visit and inspections whose
+// follow-up fall within the next 7 days or are overdue — and the month at a glance (tally/Dashboard.tsx:
+// open cases, overdue follow-ups, the main indicators against last month and over 12 months). Kept light
+// (SPEC §11: ≤ 75 KiB gzip for all the first screen loads): it imports the repos' read functions only, never
+// a form; the dashboard, which has nothing to show before the first record, is loaded once there is one,
+// and reads the stored tallies without the counting engine.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { dueCases } from '../cases/repo';
 import { formatDate, t } from '../i18n/i18n';
 import { dueInspections } from '../inspections/repo';
 import { today } from '../records/periods';
 import { settings } from '../settings/repo';
+import { hasRecords } from '../tally/summary-repo';
 import { Link } from '../ui/Link';
 import { useLiveQuery } from '../ui/useLiveQuery';
 
@@ -81,6 +87,16 @@ function DueList() {
   );
 }
 
+/** The dashboard, fetched once the device holds a record (its own chunk; nothing to show before). */
+function LazyDashboard() {
+  const any = useLiveQuery(hasRecords, []);
+  const [Dashboard, setDashboard] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    if (any && !Dashboard) void import('../tally/Dashboard').then((m) => setDashboard(() => m.Dashboard));
+  }, [any, Dashboard]);
+  return Dashboard ? <Dashboard /> : null;
+}
+
 export function Home() {
   return (
     <section>
@@ -106,6 +122,7 @@ export function Home() {
         </li>
       </ul>
       <DueList />
+      <LazyDashboard />
     </section>
   );
 }

@@ -6,7 +6,7 @@
 // - Formula injection: a cell starting with = + - @ (or tab or CR) gets a leading apostrophe, so a
 //   location named "=HYPERLINK(…)" stays text when the file is opened.
 // - Column names are fixed codes, not translated: they are what a script or the server reads back.
-// - Layout (README "The CSV export"): each indicator is published as tables (tally/suppress.ts
+// - Layout (README "The CSV export"): each indicator is published as tables (tally/publish.ts
 //   `publishTables`); `table` names a row's breakdowns and `row` says what it is (`cell`, `total`, `margin`,
 //   `breakdown`), so filtering `row` = `cell` and adding up `value` counts each child once per indicator.
 import { disaggregationLabelKey, indicatorOrder, valueLabelKey } from '../tally/catalog';
@@ -34,7 +34,7 @@ export interface CsvValue {
   display?: string;
   /** The breakdowns of the table the row belongs to; default: the row's own keys (a plain DataValue). */
   table?: readonly string[];
-  /** What the row is (tally/suppress.ts `RowKind`); default `cell`. */
+  /** What the row is (tally/publish.ts `RowKind`); default `cell`. */
   row?: 'cell' | 'total' | 'margin' | 'breakdown';
 }
 

@@ -1,4 +1,4 @@
-// The report's downloads: glue between the stored tallies, the pure exports (csv.ts, suppress.ts, dhis2.ts)
+// The report's downloads: glue between the stored tallies, the pure exports (csv.ts, tally/publish.ts, dhis2.ts)
 // and the browser's download. The export modules are imported when a download is asked for, so the report
 // screen's own chunk stays small (dhis2.ts brings zod for its mapping file).
 //
@@ -48,7 +48,7 @@ export function csvFileName(orgUnit: string, from: string, to: string): string {
 }
 
 /**
- * The CSV text for `values`: every indicator as its tables, every breakdown published (tally/suppress.ts
+ * The CSV text for `values`: every indicator as its tables, every breakdown published (tally/publish.ts
  * `publishTables`), labels in the current language, small cells of children-counting indicators hidden when
  * `suppress`.
  */
@@ -56,7 +56,7 @@ export async function csvText(
   values: readonly DataValue[],
   options: { suppress: boolean; name: (code: string) => string },
 ): Promise<string> {
-  const [{ toCsv }, { publishTables }] = await Promise.all([import('./csv'), import('../tally/suppress')]);
+  const [{ toCsv }, { publishTables }] = await Promise.all([import('./csv'), import('../tally/publish')]);
   const rows = publishTables(values, { suppress: options.suppress });
   return toCsv(rows, { label: (key) => t(key), orgUnitName: options.name });
 }

@@ -2,7 +2,8 @@
 // country, counting thresholds and DHIS2 mapping. Fetched at enrolment and checked cheaply on every sync run
 // (the ETag we hold → `304`); applied when the version changes. What came from the server is recorded, so
 // Settings can say which values are the deployment's and which are this device's own. A change of home
-// country or thresholds changes the counting stamp (tally/repo.ts): every month is re-counted and re-sent.
+// country or thresholds changes the counting stamp (tally/repo.ts): the months are recounted, and run.ts
+// re-sends those whose numbers changed.
 import { parseMapping } from '../export/dhis2';
 import { saveCustomList } from '../locations/repo';
 import { readSetting, saveSetting, settings, writeSetting } from '../settings/repo';

@@ -4,7 +4,7 @@
 // enrolling again makes this the same device upstream.
 import { signal } from '@preact/signals';
 import { readSetting, writeSetting } from '../settings/repo';
-import { markAllChanged } from './outbox';
+import { markAllChanged, retryOutOfScope } from './outbox';
 
 export interface Refusal {
   /** 401 or 403. */
@@ -53,6 +53,8 @@ export async function saveEnrolment(e: Enrolment | null, { resend }: { resend?: 
   const before = current ?? (await readSetting<LastDevice>(LAST_KEY)) ?? null;
   await writeSetting(KEY, e);
   if (e) await writeSetting(LAST_KEY, { serverUrl: e.serverUrl, deviceId: e.deviceId } satisfies LastDevice);
+  // Enrolled anew: its code may cover another area, so pairs refused as out of scope are asked about again.
+  if (e && !e.refused) await retryOutOfScope();
   enrolment.value = e;
   // Enrolled again as the same device on the same server (after "Disconnect" or a refused token): the server
   // still holds every month it accepted. A new identity upstream (another server, or a server that forgot

@@ -91,3 +91,19 @@ export async function markAllChanged(now: string) {
 export async function anyMarked(): Promise<boolean> {
   return (await db.outbox.count()) > 0;
 }
+
+/** Pairs refused as outside the enrolment's area are asked about again (a new enrolment, maybe a new area). */
+export async function retryOutOfScope() {
+  await db.transaction('rw', db.outbox, async () => {
+    await db.outbox
+      .filter((row) => row.lastError === 'out_of_scope')
+      .modify((row) => {
+        row.nextAttemptAt = null;
+      });
+  });
+}
+
+/** Marks these pairs as changed, in a transaction of their own (outside a record write). */
+export async function markPairsChanged(pairs: Array<readonly [string, string]>, now: string) {
+  await db.transaction('rw', db.outbox, () => markChanged(pairs, now));
+}

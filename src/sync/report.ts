@@ -3,7 +3,7 @@
 // code or zod at start-up.
 import { pairValues } from '../tally/repo';
 import { pending } from './outbox';
-import { type Cell, REPORT_SCHEMA, type ReportBody } from './protocol';
+import { type Cell, cellKey, REPORT_SCHEMA, type ReportBody } from './protocol';
 
 /** The report for one (period, orgUnit), exactly as it will be sent. Only counts: no record, no name. */
 export async function buildReport(period: string, orgUnit: string, revision: number): Promise<ReportBody> {
@@ -25,3 +25,9 @@ export async function previewPending() {
 
 /** The stamp of the counting rules the upstream's numbers were last built under (see tally/repo.ts). */
 export { currentStamp } from '../tally/repo';
+
+/** One pair's counts as one comparable string, whatever the order of its cells. */
+export async function countsOf(period: string, orgUnit: string): Promise<string> {
+  const cells = (await pairValues(period, orgUnit)).map((v) => `${cellKey(v)}=${v.value}`);
+  return cells.sort().join(';');
+}

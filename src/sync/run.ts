@@ -8,7 +8,16 @@ import { readSetting, writeSetting } from '../settings/repo';
 import { backoffDelay } from './backoff';
 import { applyConfig } from './config';
 import { type Enrolment, markRefused, previewAccepted } from './enrolment';
-import { markAllChanged, markFailed, markSent, pending, raiseRevision } from './outbox';
+import {
+  allRows,
+  markAllChanged,
+  markFailed,
+  markPairsChanged,
+  markSent,
+  pending,
+  raiseRevision,
+} from './outbox';
+import type { ConfigResponse } from './protocol';
 import { PAIR_NOTES, setStatus, syncStatus } from './status';
 import * as up from './upstream';
 
@@ -74,7 +83,12 @@ export async function drain(e: Enrolment, force: boolean, again: () => void) {
     scheduleRetry(rows);
     return setStatus({ state: 'waiting' });
   }
-  const due = rows.filter((r) => force || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now);
+  // Forced runs (start-up, online, "Sync now") skip each pair's wait, except an out-of-scope one's: the answer
+  // cannot change before the enrolment does (saveEnrolment clears that wait).
+  const due = rows.filter(
+    (r) =>
+      (force && r.lastError !== 'out_of_scope') || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now,
+  );
   setStatus({ state: 'syncing' });
   let stopped = false;
   for (const row of due) {
@@ -112,8 +126,30 @@ async function checkConfig(e: Enrolment, up: Upstream): Promise<boolean> {
     await refused(e, res);
     return false;
   }
-  if (res.kind === 'ok') await applyConfig(e.serverUrl, res.config, res.etag);
+  if (res.kind === 'ok') await applyWithResend(e, res.config, res.etag);
   return true;
+}
+
+/**
+ * Applies the server's settings and re-sends the months whose numbers they change: each pair's counts are
+ * read before and after (a new home country or thresholds recount the months), and only those that differ
+ * are marked. When the counts were last sent under other rules still (an app update), every month goes.
+ */
+async function applyWithResend(e: Enrolment, config: ConfigResponse, etag: string | null) {
+  const r = await report();
+  const stamp = r.currentStamp();
+  const precise = (await readSetting<string>(COUNTING_STAMP)) === stamp;
+  const rows = precise ? await allRows() : [];
+  const before = new Map<string, string>();
+  for (const row of rows) before.set(row.key, await r.countsOf(row.period, row.orgUnit));
+  await applyConfig(e.serverUrl, config, etag);
+  if (!precise || r.currentStamp() === stamp) return;
+  const changed: Array<readonly [string, string]> = [];
+  for (const row of rows)
+    if ((await r.countsOf(row.period, row.orgUnit)) !== before.get(row.key))
+      changed.push([row.period, row.orgUnit]);
+  await markPairsChanged(changed, new Date().toISOString());
+  await writeSetting(COUNTING_STAMP, r.currentStamp());
 }
 
 /** The ETag of the config held from this server, unless enrolment said the version moved on. */

@@ -70,6 +70,8 @@ const LAST_SUCCESS = 'syncLastSuccess';
 let changeTimer: ReturnType<typeof setTimeout> | undefined;
 /** Wires the triggers: start-up, coming online, a saved change, Background Sync, coming back to the app. */
 export function startSync() {
+  // Made once, on first start, and kept: this installation's identity upstream (settings/installation.ts).
+  void import('../settings/installation').then((m) => m.installation());
   window.addEventListener('online', () => void syncNow({ force: true }));
   window.addEventListener('offline', () => setStatus({ state: 'offline' }));
   window.addEventListener('pelita:sync-now', () => void syncNow({ force: true }));

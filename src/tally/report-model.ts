@@ -5,14 +5,14 @@
 // builds this in one pass per month and memoises it; rendering then only reads arrays.
 //
 // Every count carries its true number and, for the indicators that count children, the mark a shared copy
-// shows in its place (SPEC §7), worked out exactly as the shared CSV hides it (tally/suppress.ts
+// shows in its place (SPEC §7), worked out exactly as the shared CSV hides it (tally/publish.ts
 // `publishTables`). The person's own screen shows the true number and marks the cell; the printed copy,
 // which is handed round, shows the mark when small numbers are hidden for shared outputs. A change against
 // last month is hidden on paper when either month's number is (a visible change next to a visible count would
 // give the other month's count away).
 import { INDICATORS, type IndicatorDef, tableOf } from './catalog';
 import { DISAGGREGATIONS, type DisaggregationKey, type IndicatorCode } from './indicators';
-import { publishTables } from './suppress';
+import { publishTables } from './publish';
 import type { DataValue } from './tally';
 
 /** A count: its true number and, when a shared copy hides it, the mark it shows instead (`<5` or `x`). */

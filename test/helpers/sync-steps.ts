@@ -133,6 +133,23 @@ export const outbox = (page: Page) =>
         };
       }),
   );
+/** One row of the device's settings table, as stored in its IndexedDB. */
+export const storedSetting = (page: Page, key: string) =>
+  page.evaluate(
+    (k) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('pelita');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('settings').objectStore('settings').get(k);
+          req.onsuccess = () => {
+            resolve((req.result as { value?: unknown } | undefined)?.value);
+            open.result.close();
+          };
+        };
+      }),
+    key,
+  );
 export const pendingKeys = async (page: Page) =>
   (await outbox(page)).filter((r) => r.sentRevision < r.revision).map((r) => r.key);
 
@@ -211,9 +228,9 @@ export class SyncScreen {
   }
 
   /** Enrols (again) with the code; `preview`: whether the person must look at the preview first. */
-  async enrol(label: string, { preview }: { preview: boolean }) {
+  async enrol(label: string, { preview, code = ENROLMENT_CODE }: { preview: boolean; code?: string }) {
     await this.open();
-    await this.page.getByLabel(en('sync.enrol.code')).fill(ENROLMENT_CODE);
+    await this.page.getByLabel(en('sync.enrol.code')).fill(code);
     await this.page.getByLabel(en('sync.enrol.label')).fill(label);
     expect(await this.page.getByLabel(en('sync.enrol.server')).inputValue()).toBe(this.url);
     await this.page.getByRole('button', { name: en('sync.enrol.submit') }).click();
@@ -255,11 +272,18 @@ export async function exportBackup(page: Page, url: string): Promise<string> {
   return path;
 }
 
-/** Settings → Restore from a backup file; waits for the message that says how many records came in. */
+/**
+ * Settings → Restore from a backup file, confirming what it adds; waits for the message that says how many
+ * records came in.
+ */
 export async function restoreBackup(page: Page, url: string, file: string, added: number) {
   await go(page, `${url}/settings`);
   await page.getByLabel(en('backup.restore')).setInputFiles(file);
   // What it will add is shown first; nothing changes until confirmed.
+  await page
+    .getByRole('region', { name: en('backup.confirm.title') })
+    .getByRole('button', { name: en('backup.confirm.restore'), exact: true })
+    .click();
   await page
     .getByRole('region', { name: en('backup.confirm.title') })
     .getByRole('button', { name: en('backup.confirm.restore'), exact: true })

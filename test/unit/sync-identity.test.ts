@@ -6,14 +6,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveActivity } from '../../src/activities/repo';
 import type { ActivityInput } from '../../src/activities/schema';
+import { saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
+import { newId } from '../../src/records/repo-core';
 import {
   installation,
   newInstallation,
   pendingAbsorptions,
   resetInstallationCache,
 } from '../../src/settings/installation';
-import { loadSettings, readSetting, settings } from '../../src/settings/repo';
+import { loadSettings, readSetting, saveSetting, settings } from '../../src/settings/repo';
 import { readConfigState } from '../../src/sync/config';
 import { acceptPreview, enrolment, previewAccepted, saveEnrolment } from '../../src/sync/enrolment';
 import { outboxKey, pending } from '../../src/sync/outbox';
@@ -183,10 +185,14 @@ describe('only real answers count', () => {
     expect(syncStatus.value.notes).toEqual([{ period: '2026-01', orgUnit: 'TH-10', kind: 'out_of_scope' }]);
     const at = Date.parse((await row('2026-01', 'TH-10'))!.nextAttemptAt!);
     expect(at - Date.now()).toBeGreaterThanOrEqual(10 * 60_000);
-    // Automatic runs meanwhile leave it alone: no hot loop.
+    // Runs meanwhile leave it alone, even forced ones (each start-up forces one): no hot loop.
     const calls = put.mock.calls.length;
-    for (let i = 0; i < 5; i++) await syncNow();
+    for (let i = 0; i < 5; i++) await syncNow({ force: i % 2 === 0 });
     expect(put.mock.calls.length).toBe(calls);
+    // Enrolled again (perhaps with a code for a wider area): asked about again at once.
+    await saveEnrolment({ ...ENROLMENT, token: 'tok-2' }, { resend: false });
+    await syncNow();
+    expect(sentPairs().at(-1)).toBe('2026-01|TH-10@1');
   });
 });
 
@@ -243,11 +249,42 @@ describe('settings from the server', () => {
     },
   });
 
-  it('are applied, recorded as from the server, and every month already sent goes again', async () => {
+  it('are applied, recorded as from the server; only the months whose numbers change go again', async () => {
     await enrolled();
-    await saveActivity(activity());
+    // A boy of 16 working 41 hours a week: not child labour under SDG 8.7.1 (43 h), hazardous under 40 h.
+    await saveCase({
+      id: newId(),
+      orgUnit: 'KH-12',
+      identifiedOn: '2026-01-10',
+      channel: 'school',
+      child: {
+        name: 'Vuthy',
+        sex: 'male',
+        ageYears: 16,
+        ageEstimated: false,
+        nationality: 'KH',
+        disability: 'no',
+      },
+      settlement: 'rural',
+      work: {
+        isic: 'A',
+        workStatus: 'contributing_family',
+        economicHours: 41,
+        choreHours: null,
+        nightWork: 'no',
+        worstForm: 'none',
+        hazards: [],
+        inSchool: 'yes',
+      },
+      consent: true,
+      referrals: [],
+      followUps: [],
+      status: 'identified',
+    });
+    await saveActivity(activity({ date: '2026-02-03' }));
+    await saveSetting('homeCountry', 'KH');
     await syncNow({ force: true });
-    expect(sentPairs()).toEqual(['2026-01|KH-12@1']);
+    expect(sentPairs()).toEqual(['2026-01|KH-12@1', '2026-02|KH-12@1']);
 
     config.mockResolvedValueOnce(serverConfig());
     await syncNow({ force: true });
@@ -260,13 +297,14 @@ describe('settings from the server', () => {
       refused: [],
     });
     expect((await readSetting<{ locations: unknown[] }>('locations.custom'))?.locations).toHaveLength(3);
-    // Counted under other rules: re-sent, with a new revision.
-    expect(sentPairs()).toEqual(['2026-01|KH-12@1', '2026-01|KH-12@2']);
+    // January's case is counted otherwise now: re-sent. February has only an activity: its numbers stay.
+    expect(sentPairs()).toEqual(['2026-01|KH-12@1', '2026-02|KH-12@1', '2026-01|KH-12@2']);
+    expect(await pending()).toEqual([]);
 
     // The next run asks with the ETag held and, unchanged, sends nothing.
     await syncNow({ force: true });
     expect(config.mock.calls.at(-1)![2]).toBe('"4"');
-    expect(put).toHaveBeenCalledTimes(2);
+    expect(put).toHaveBeenCalledTimes(3);
   });
 
   it('a newer version named at enrolment is fetched whole, not with the old ETag', async () => {
