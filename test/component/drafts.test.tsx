@@ -55,8 +55,11 @@ describe('drafts', { timeout: 30_000 }, () => {
     cleanup();
 
     render(<CaseForm params={{ id: 'new' }} />);
-    // The form knows its case is saved: it edits it (and says the typing was restored).
+    // The form knows its case is saved: it edits it, with its code; the draft kept before the save is what
+    // the save stored, not unsaved changes, so it is dropped rather than laid over the saved case.
     await screen.findByRole('heading', { name: 'Child case', level: 1 });
+    await screen.findByText('KH-12-2026-0001');
+    expect(screen.queryByText(/Your unsaved changes from/)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(async () => expect(await db.drafts.count()).toBe(0));
     const cases = await db.cases.toArray();

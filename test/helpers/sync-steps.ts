@@ -279,6 +279,11 @@ export async function exportBackup(page: Page, url: string): Promise<string> {
 export async function restoreBackup(page: Page, url: string, file: string, added: number) {
   await go(page, `${url}/settings`);
   await page.getByLabel(en('backup.restore')).setInputFiles(file);
+  // What it will add is shown first; nothing changes until confirmed.
+  await page
+    .getByRole('region', { name: en('backup.confirm.title') })
+    .getByRole('button', { name: en('backup.confirm.restore'), exact: true })
+    .click();
   await page
     .getByRole('region', { name: en('backup.confirm.title') })
     .getByRole('button', { name: en('backup.confirm.restore'), exact: true })

@@ -65,6 +65,7 @@ export function useRecordEditor<I, R extends RecordBase>(o: Options<I, R>): Reco
   const recordId = id.current;
   const [isNew, setIsNew] = useState(opensNew);
   const [initial, setInitial] = useState<I | undefined>(undefined);
+  const [savedAt, setSavedAt] = useState<string | undefined>(undefined);
   const [missing, setMissing] = useState(false);
   const [failed, setFailed] = useState<ErrorCode | null>(null);
 
@@ -78,7 +79,10 @@ export function useRecordEditor<I, R extends RecordBase>(o: Options<I, R>): Reco
       // A new form's record may already be saved: the browser stopped between the save and leaving the form.
       const record = await o.load(recordId);
       const saved = !!record && record.deletedAt === null;
-      if (live) setIsNew(!saved);
+      if (live) {
+        setIsNew(!saved);
+        setSavedAt(saved ? record.updatedAt : undefined);
+      }
       if (saved) return o.fieldsOf(record);
       if (!opensNew) return null;
       return o.blank();
@@ -97,7 +101,12 @@ export function useRecordEditor<I, R extends RecordBase>(o: Options<I, R>): Reco
     };
   }, [recordId]);
 
-  const form = useRecordForm<I>({ schema: o.schema, initial, draftKey: draftKey(o.table, recordId) });
+  const form = useRecordForm<I>({
+    schema: o.schema,
+    initial,
+    draftKey: draftKey(o.table, recordId),
+    savedAt,
+  });
   const markSaved = (fields: I) => {
     setIsNew(false);
     form.reset(fields);

@@ -37,9 +37,20 @@ interface Options<T> {
   draftKey: string;
   /** Milliseconds between a keystroke and the draft write (0: the next tick, coalescing one tick's changes). */
   draftDelay?: number;
+  /**
+   * When the record was last saved: a draft kept before that is what the save stored (the tab closed
+   * between the save and clearing its draft), not unsaved changes, and is dropped.
+   */
+  savedAt?: string | undefined;
 }
 
-export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 0 }: Options<T>): RecordForm<T> {
+export function useRecordForm<T>({
+  schema,
+  initial,
+  draftKey,
+  draftDelay = 0,
+  savedAt,
+}: Options<T>): RecordForm<T> {
   const [value, setValue] = useState<T | undefined>(undefined);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
@@ -55,8 +66,11 @@ export function useRecordForm<T>({ schema, initial, draftKey, draftDelay = 0 }: 
     if (initial === undefined) return;
     let live = true;
     loadDraft<T>(draftKey).then(
-      (draft) => {
+      (found) => {
         if (!live) return;
+        const stale = !!found && !!savedAt && found.savedAt < savedAt;
+        if (stale) void clearDraft(draftKey);
+        const draft = stale ? undefined : found;
         if (draft) {
           setValue(draft.value);
           setDraftRestored(draft.savedAt);
