@@ -20,11 +20,8 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
-          // jsdom forms under a loaded 2-core machine: two focus and toast timings flaked when these files
-          // ran beside each other and the unit files. One file at a time, and one retry, while that is
-          // looked into (see the issue notes); a test that fails twice still fails the run.
-          fileParallelism: false,
-          retry: 1,
+          // Waits are on the effect (setup-dom.ts); a test may last as long as its longest wait.
+          testTimeout: 30_000,
           setupFiles: ['test/helpers/setup-idb.ts', 'test/helpers/setup-dom.ts'],
         },
       },
