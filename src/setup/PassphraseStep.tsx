@@ -14,13 +14,6 @@ export function PassphraseStep({ onSet, onDecline }: { onSet: () => void; onDecl
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    // What the fields hold now, not what the last render saw: a Save pressed right after the last keystroke,
-    // before Preact has rendered it, must not judge a passphrase one letter short.
-    const form = e.currentTarget as HTMLFormElement;
-    const field = (id: string) => form.querySelector<HTMLInputElement>(`#${id}`);
-    const next = field('setup-pass')?.value ?? '';
-    const again = field('setup-pass-again')?.value ?? '';
-    const understood = field('setup-pass-understood')?.checked ?? false;
     if (next.length < MIN) return setError(t('privacy.errors.tooShort', { min: MIN }));
     if (again !== next) return setError(t('privacy.errors.mismatch'));
     if (!understood) return setError(t('privacy.errors.understand'));
