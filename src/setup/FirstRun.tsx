@@ -2,7 +2,7 @@
 // device name — each step skippable, in the person's language from the first word (issue 15.7). The
 // passphrase is offered here, before any personal field can be typed, because setting it later cannot erase
 // what the browser already wrote to disk (issue 11.2); declining is one plain button.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { language, setLanguage, t } from '../i18n/i18n';
 import { isLanguage, LANGUAGES } from '../i18n/languages';
 import { LocationPicker } from '../locations/LocationPicker';
@@ -101,8 +101,10 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
   const [index, setIndex] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const step: Step = STEPS[index] ?? 'device';
-  // Each step's heading gets the focus, so a screen reader hears where the person is.
-  useEffect(() => {
+  // Each step's heading gets the focus, so a screen reader hears where the person is. In a layout effect, as
+  // the step appears: a plain effect runs a frame later, and on a slow phone that is after the person has
+  // started typing into the new step, whose keystrokes would then land on the heading.
+  useLayoutEffect(() => {
     if (index > 0) heading.current?.focus();
   }, [index]);
 
