@@ -125,14 +125,6 @@ export function TrainingForm({ params }: { params: Record<string, string> }) {
         await saveTraining(value, recordId);
         navigate('/trainings');
       }}
-      onSaveAndNew={
-        isNew
-          ? async (value) => {
-              await saveTraining(value, recordId);
-              navigate('/trainings/new', { fresh: true });
-            }
-          : undefined
-      }
       onDelete={
         isNew
           ? undefined

@@ -193,14 +193,12 @@ function Group({
   hint,
   error,
   children,
-  required,
 }: {
   path: string;
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
   children: ComponentChildren;
-  required?: boolean | undefined;
 }) {
   return (
     <fieldset
@@ -209,10 +207,7 @@ function Group({
       aria-describedby={describedBy(path, hint, error)}
       aria-invalid={error ? 'true' : undefined}
     >
-      <legend>
-        {t(label)}
-        {required && <span aria-hidden="true"> *</span>}
-      </legend>
+      <legend>{t(label)}</legend>
       <Described path={path} hint={hint} error={error} />
       {children}
     </fieldset>
@@ -225,13 +220,7 @@ export function CheckboxGroup(props: Base & { list: string; options: readonly st
   const { path } = props;
   const selected = (form.get(path) as string[] | undefined) ?? [];
   return (
-    <Group
-      path={path}
-      label={props.label}
-      hint={props.hint}
-      error={form.error(path)}
-      required={props.required}
-    >
+    <Group path={path} label={props.label} hint={props.hint} error={form.error(path)}>
       {props.options.map((o) => (
         <label key={o} class="check">
           <input
@@ -259,13 +248,7 @@ export function RadioGroup(props: Base & { list: string; options: readonly strin
   const { path } = props;
   const current = form.get(path) as string | undefined;
   return (
-    <Group
-      path={path}
-      label={props.label}
-      hint={props.hint}
-      error={form.error(path)}
-      required={props.required}
-    >
+    <Group path={path} label={props.label} hint={props.hint} error={form.error(path)}>
       {props.options.map((o) => (
         <label key={o} class="check">
           <input
@@ -291,13 +274,7 @@ export function YesNoField(props: Base) {
   const { path } = props;
   const current = form.get(path) as boolean | undefined;
   return (
-    <Group
-      path={path}
-      label={props.label}
-      hint={props.hint}
-      error={form.error(path)}
-      required={props.required}
-    >
+    <Group path={path} label={props.label} hint={props.hint} error={form.error(path)}>
       {[true, false].map((b) => (
         <label key={String(b)} class="check">
           <input
