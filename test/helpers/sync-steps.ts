@@ -285,10 +285,6 @@ export async function restoreBackup(page: Page, url: string, file: string, added
     .getByRole('button', { name: en('backup.confirm.restore'), exact: true })
     .click();
   await page
-    .getByRole('region', { name: en('backup.confirm.title') })
-    .getByRole('button', { name: en('backup.confirm.restore'), exact: true })
-    .click();
-  await page
     .getByText(en('backup.restored', { added: String(added), updated: '0', unchanged: '0' }))
     .waitFor();
 }
