@@ -5,13 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeAccount, signIn } from './console-helpers';
 import { ADMIN, type Running, startServer } from './helpers';
 
+// The console reads the SQLite file directly for now (issue 13): it runs on SQLite even in CI's PostgreSQL pass.
+const CONSOLE_STORE = { databaseUrl: null };
+
 // Every sign-in is a real scrypt hash (32 MiB, tens of milliseconds idle, seconds on a loaded machine).
 let s: Running;
 afterEach(() => s.close(), 60_000);
 
 describe('console accounts and sessions', { timeout: 60_000 }, () => {
   beforeEach(async () => {
-    s = await startServer();
+    s = await startServer(CONSOLE_STORE);
   }, 60_000);
 
   it('stores only a scrypt hash of the password', async () => {
@@ -78,7 +81,7 @@ describe('console accounts and sessions', { timeout: 60_000 }, () => {
 
   it('rate-limits sign-in attempts for one username, from whatever address', async () => {
     await s.close();
-    s = await startServer({ trustProxy: true });
+    s = await startServer({ ...CONSOLE_STORE, trustProxy: true });
     await makeAccount(s.url, { username: 'dara', scope: 'KH-12' });
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) {
@@ -156,7 +159,7 @@ describe('console accounts and sessions', { timeout: 60_000 }, () => {
 
 describe('Origin check on every change', { timeout: 60_000 }, () => {
   beforeEach(async () => {
-    s = await startServer();
+    s = await startServer(CONSOLE_STORE);
     await makeAccount(s.url, { username: 'root', role: 'admin', scope: null });
   }, 60_000);
 
@@ -192,7 +195,7 @@ describe('Origin check on every change', { timeout: 60_000 }, () => {
 
 describe('behind a TLS proxy', { timeout: 60_000 }, () => {
   it('marks the cookie Secure when a trusted proxy says the request came over HTTPS', async () => {
-    s = await startServer({ trustProxy: true });
+    s = await startServer({ ...CONSOLE_STORE, trustProxy: true });
     await makeAccount(s.url, { username: 'dara', scope: 'KH-12' });
     const host = new URL(s.url).host;
     const res = await fetch(`${s.url}/console/api/sign-in`, {
@@ -209,7 +212,7 @@ describe('behind a TLS proxy', { timeout: 60_000 }, () => {
   });
 
   it('ignores X-Forwarded-Proto when no proxy is trusted', async () => {
-    s = await startServer();
+    s = await startServer(CONSOLE_STORE);
     await makeAccount(s.url, { username: 'dara', scope: 'KH-12' });
     const res = await fetch(`${s.url}/console/api/sign-in`, {
       method: 'POST',
