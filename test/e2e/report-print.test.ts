@@ -34,6 +34,18 @@ async function chooseLanguage(page: Page, base: string, lang: string) {
   await openApp(page, `${base}/settings`);
   await page.locator('#language').selectOption(lang);
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+  // The screen switches at once, the setting is stored a moment later: the report opens in a new page load,
+  // so wait until a load comes back in this language.
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        await page.waitForFunction(() => document.documentElement.lang !== '');
+        return page.evaluate(() => document.documentElement.lang);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(lang);
 }
 
 /** Opens the report for `month` in Cambodia, in the chosen language, and waits for its numbers. */
