@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BACKUP_FORMAT } from '../../src/export/backup';
-import { describeInChromium, launch, openApp, type Session, tr } from '../helpers/browser';
+import { describeInChromium, launch, openApp, type Session, tr, waitForScreen } from '../helpers/browser';
 import { DIST, type E2eServer, startServer } from '../helpers/e2e-server';
 import { goldenInput } from '../helpers/golden';
 
@@ -40,7 +40,7 @@ async function chooseLanguage(page: Page, base: string, lang: string) {
     .poll(
       async () => {
         await page.reload();
-        await page.waitForFunction(() => document.documentElement.lang !== '');
+        await waitForScreen(page);
         return page.evaluate(() => document.documentElement.lang);
       },
       { timeout: 20_000 },
