@@ -46,6 +46,14 @@ export function ActivityForm({ params }: { params: Record<string, string> }) {
         await saveActivity(value, recordId);
         navigate('/activities');
       }}
+      onSaveAndNew={
+        isNew
+          ? async (value) => {
+              await saveActivity(value, recordId);
+              navigate('/activities/new', { fresh: true });
+            }
+          : undefined
+      }
       onDelete={
         isNew
           ? undefined

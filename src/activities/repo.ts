@@ -1,7 +1,7 @@
 // All reads and writes of activities (SPEC §2.4). Stored in the `activities` table of src/db/db.ts, one row
 // per activity; `periods` (the activity's month) is derived on every save.
 import { PelitaError } from '../app/errors';
-import { listPage, type PageQuery } from '../records/list-page';
+import { countPage, listPage, type PageQuery } from '../records/list-page';
 import { getRecord, newId, type RecordKind, saveRecord, softDelete, undoDelete } from '../records/repo-core';
 import { activityPeriods, activityTouches } from '../records/touches';
 import { type Activity, type ActivityInput, activity, activityInput } from './schema';
@@ -31,3 +31,7 @@ export type ActivityQuery = PageQuery;
 /** One page of live records, newest first (see records/list-page.ts). */
 export const listActivities = (q: PageQuery = {}): Promise<Activity[]> =>
   listPage(activityKind, { date: 'date', search: 'title' }, q);
+
+/** How many live records match the filters of `q`. */
+export const countActivities = (q: PageQuery = {}): Promise<number> =>
+  countPage(activityKind, { date: 'date', search: 'title' }, q);

@@ -9,7 +9,7 @@ import { Link } from '../ui/Link';
 import { AppNav } from './AppNav';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OnlineBadge } from './OnlineBadge';
-import { match, path } from './router';
+import { match, path, visit } from './router';
 import { type Screen, screens } from './routes';
 import { Toaster } from './Toaster';
 
@@ -98,7 +98,7 @@ export function App() {
               </p>
             </section>
           ) : loaded ? (
-            <loaded.Component key={loaded.url.split('?')[0]} params={loaded.params} />
+            <loaded.Component key={`${loaded.url.split('?')[0]}#${visit.value}`} params={loaded.params} />
           ) : (
             <p aria-busy="true">{t('common.loading')}</p>
           )}

@@ -8,6 +8,11 @@ export type ErrorCode =
   | 'errors.invalidRecord'
   | 'privacy.locked'
   | 'backup.errors.caseCodeClash'
+  | 'cases.handover.errors.shortPassphrase'
+  | 'cases.handover.errors.nothing'
+  | 'cases.handover.errors.notAFile'
+  | 'cases.handover.errors.wrongPassphrase'
+  | 'cases.handover.errors.badCase'
   | 'errors.childHasCase'
   | 'errors.unexpected';
 

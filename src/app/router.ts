@@ -4,18 +4,32 @@ import { signal } from '@preact/signals';
 
 const here = () => (typeof location === 'undefined' ? '/' : location.pathname + location.search);
 export const path = signal(here());
+/**
+ * Bumped by `navigate(…, { fresh: true })`: the same address opened anew ("Save and add another" opens an
+ * empty new form where one was). App.tsx keys the screen by it.
+ */
+export const visit = signal(0);
+/** How many times the person moved within the app since it opened (0: the page was just loaded). */
+let moves = 0;
+export const hasMoved = () => moves > 0;
 
 /** Called before leaving a screen; return false to stay (used by nothing yet, kept for forms). */
-export function navigate(to: string, { replace = false } = {}) {
-  if (to === here()) return;
-  if (replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
+export function navigate(to: string, { replace = false, fresh = false } = {}) {
+  if (to === here() && !fresh) return;
+  moves++;
+  // Fresh: a new screen even where the address stays (or differs only in its query, which App.tsx ignores).
+  if (fresh) visit.value++;
+  if (to !== here()) {
+    if (replace) history.replaceState(null, '', to);
+    else history.pushState(null, '', to);
+  }
   path.value = here();
   window.scrollTo?.(0, 0);
 }
 
 if (typeof window !== 'undefined') {
   window.addEventListener('popstate', () => {
+    moves++;
     path.value = here();
   });
 }

@@ -8,6 +8,7 @@ import { today } from '../records/periods';
 import { settings } from '../settings/repo';
 import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';
+import { Section } from '../ui/form/Section';
 import { useRecordEditor } from '../ui/form/useRecordEditor';
 import { ChildSection, LocationSection } from './ChildSection';
 import { FollowUpsSection } from './FollowUpsSection';
@@ -77,15 +78,31 @@ export function CaseForm({ params }: { params: Record<string, string> }) {
       onDelete={remove}
       otherDrafts={isNew ? editor : undefined}
     >
-      <IdentificationSection form={form} />
-      <ChildSection form={form} />
-      <LocationSection form={form} />
-      <WorkSection form={form} />
+      <Section title="cases.identification">
+        <IdentificationSection form={form} />
+      </Section>
+      <Section title="cases.child">
+        <ChildSection form={form} />
+      </Section>
+      <Section title="cases.location">
+        <LocationSection form={form} />
+      </Section>
+      <Section title="cases.work">
+        <WorkSection form={form} />
+      </Section>
       <LiveCategory value={form.value} />
-      <ConsentSection form={form} />
-      <ReferralsSection form={form} />
-      <FollowUpsSection form={form} />
-      <StatusSection form={form} />
+      <Section title="cases.consentSection">
+        <ConsentSection form={form} />
+      </Section>
+      <Section title="cases.referrals">
+        <ReferralsSection form={form} />
+      </Section>
+      <Section title="cases.followUps">
+        <FollowUpsSection form={form} />
+      </Section>
+      <Section title="cases.statusSection">
+        <StatusSection form={form} />
+      </Section>
     </FormShell>
   );
 }

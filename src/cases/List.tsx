@@ -1,74 +1,141 @@
 // The child cases on this device, newest identified first, a page at a time (quick with 100,000 records),
-// filtered by month and location, searched by case code. Names are not shown: a list is seen over a shoulder.
+// filtered by month, location, status, category and overdue follow-up; searched by case code, and by the
+// child's name while the names can be read (opened in memory: names are never indexed on disk). Names are
+// never shown: a list is seen over a shoulder.
 import { formatDate, t } from '../i18n/i18n';
-import { ListFilters, useListFilters } from '../inspections/ListFilters';
 import { activeList, isWithin, loadLocations, nameOf, useLocations } from '../locations/repo';
+import { type CaseStatus, type Category, caseStatuses, categories } from '../records/codes';
+import { today } from '../records/periods';
 import { settings } from '../settings/repo';
-import { Link } from '../ui/Link';
-import { useLiveQuery } from '../ui/useLiveQuery';
+import type { Filters } from '../ui/ListFilters';
+import { RecordList } from '../ui/RecordList';
 import { classify } from './classify';
-import { listCases } from './repo';
+import { HandoverPanel } from './HandoverPanel';
+import { countCases, listCases, type StoredCase } from './repo';
 
 export const PAGE_SIZE = 50;
 
-async function page(month: string, orgUnit: string | null, search: string, limit: number) {
-  // isWithin answers from the loaded location list, so sub-locations roll up. Wrapped in Promise.resolve:
-  // inside a liveQuery, a promise that is not Dexie's must be.
-  if (orgUnit && !activeList.value) await Promise.resolve(loadLocations());
-  return listCases({
-    month: month || undefined,
-    within: orgUnit ? (code) => isWithin(code, orgUnit) : undefined,
-    search,
-    offset: 0,
-    limit,
-  });
+interface CaseFilters {
+  status: CaseStatus | '';
+  category: Category | '';
+  overdue: boolean;
+}
+type AllFilters = Filters & CaseFilters;
+
+const NO_FILTER: CaseFilters = { status: '', category: '', overdue: false };
+
+/** The stored-case test for the case filters (no name needed). */
+function where(f: CaseFilters): ((c: StoredCase) => boolean) | undefined {
+  if (!f.status && !f.category && !f.overdue) return undefined;
+  const now = today();
+  return (c) =>
+    (!f.status || c.status === f.status) &&
+    (!f.overdue || (!!c.dueOn && c.dueOn < now)) &&
+    (!f.category || classify(c, settings.value.thresholds ?? undefined).category === f.category);
+}
+
+/**
+ * isWithin answers from the loaded location list, so sub-locations roll up. Only awaited when needed, and
+ * wrapped in Promise.resolve: inside a liveQuery, awaiting a promise that is not Dexie's stops the observing.
+ */
+const locations = (f: AllFilters) =>
+  f.orgUnit && !activeList.value ? Promise.resolve(loadLocations()) : undefined;
+
+function query(f: AllFilters) {
+  const orgUnit = f.orgUnit;
+  return {
+    month: f.month || undefined,
+    within: orgUnit ? (code: string) => isWithin(code, orgUnit) : undefined,
+    where: where(f),
+    search: f.search,
+    // The screen is only mounted while names can be read (locked, no screen is): search them too.
+    names: true,
+  };
+}
+
+function CaseFilterControls({
+  filters,
+  update,
+}: {
+  filters: AllFilters;
+  update: (patch: Partial<AllFilters>) => void;
+}) {
+  return (
+    <>
+      <div class="field">
+        <label for="cases-status">{t('list.status')}</label>
+        <select
+          id="cases-status"
+          value={filters.status}
+          onChange={(e) => update({ status: e.currentTarget.value as CaseStatus | '' })}
+        >
+          <option value="">{t('list.any')}</option>
+          {caseStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`codes.caseStatuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="cases-category">{t('list.category')}</label>
+        <select
+          id="cases-category"
+          value={filters.category}
+          onChange={(e) => update({ category: e.currentTarget.value as Category | '' })}
+        >
+          <option value="">{t('list.any')}</option>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {t(`codes.categories.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={filters.overdue}
+          onChange={(e) => update({ overdue: e.currentTarget.checked })}
+        />
+        {t('list.overdue')}
+      </label>
+    </>
+  );
 }
 
 export function CaseList() {
   useLocations();
-  const { filters, shown, listRef, more, update, active } = useListFilters(PAGE_SIZE);
-  // One more than shown tells whether there is a next page without counting them all.
-  const rows = useLiveQuery(
-    () => page(filters.month, filters.orgUnit, filters.search, shown + 1),
-    [filters.month, filters.orgUnit, filters.search, shown],
-  );
-
   return (
-    <section>
-      <h1>{t('cases.title')}</h1>
-      <p>
-        <Link href="/cases/new" class="button primary">
-          {t('cases.new')}
-        </Link>
-      </p>
-      <ListFilters idPrefix="cases" filters={filters} update={update} searchLabel="cases.search" />
-      {rows === undefined ? (
-        <p aria-busy="true">{t('common.loading')}</p>
-      ) : rows.length === 0 ? (
-        <p>{t(active ? 'list.noMatch' : 'list.empty')}</p>
-      ) : (
-        <>
-          <ul class="list" ref={listRef} aria-label={t('cases.title')}>
-            {rows.slice(0, shown).map((c) => (
-              <li key={c.id}>
-                <Link href={`/cases/${c.id}`}>
-                  <strong class="case-code">{c.caseCode}</strong>
-                  <br />
-                  <span class="hint">
-                    {formatDate(c.identifiedOn)} · {nameOf(c.orgUnit)} · {t(`codes.caseStatuses.${c.status}`)}{' '}
-                    · {t(`codes.categories.${classify(c, settings.value.thresholds ?? undefined).category}`)}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-          {rows.length > shown && (
-            <button type="button" onClick={more}>
-              {t('list.more')}
-            </button>
-          )}
-        </>
-      )}
-    </section>
+    <>
+      <RecordList<StoredCase, CaseFilters>
+        kind="cases"
+        title="cases.title"
+        newLabel="cases.new"
+        searchLabel="cases.searchNames"
+        pageSize={PAGE_SIZE}
+        extra={NO_FILTER}
+        extraFilters={(filters, update) => <CaseFilterControls filters={filters} update={update} />}
+        load={async (f, limit) => {
+          await locations(f);
+          return listCases({ ...query(f), offset: 0, limit });
+        }}
+        count={async (f) => {
+          await locations(f);
+          return countCases(query(f));
+        }}
+        item={(c) => (
+          <>
+            <strong class="case-code">{c.caseCode}</strong>
+            <br />
+            <span class="hint">
+              {formatDate(c.identifiedOn)} · {nameOf(c.orgUnit)} · {t(`codes.caseStatuses.${c.status}`)} ·{' '}
+              {t(`codes.categories.${classify(c, settings.value.thresholds ?? undefined).category}`)}
+            </span>
+          </>
+        )}
+      />
+      <HandoverPanel />
+    </>
   );
 }

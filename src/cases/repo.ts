@@ -8,6 +8,7 @@ import { PelitaError, toPelitaError } from '../app/errors';
 import { caseDueOn, db } from '../db/db';
 import { inspectionKind, linkChildToCase } from '../inspections/repo';
 import {
+  countRecords,
   getRecord,
   type ListQuery,
   listRecords,
@@ -114,23 +115,44 @@ export const undoDeleteCase = (id: string) => undoDelete(caseKind, id);
 export interface CaseQuery {
   month?: string | undefined;
   within?: ((orgUnit: string) => boolean) | undefined;
+  /** Only cases that pass (status, overdue visit, category): tested on the stored case, no name needed. */
+  where?: ((c: StoredCase) => boolean) | undefined;
   /** The start of a case code (`KH-12-2026-00`), case-insensitive. */
   search?: string | undefined;
+  /**
+   * Also find the search text inside the child's name. Names are sealed at rest and never indexed: this reads
+   * the cases and opens them in memory, so it only works while unlocked (locked, only codes match).
+   */
+  names?: boolean | undefined;
   offset: number;
   limit: number;
 }
 
-/** One page of live cases, newest identified first. */
-export function listCases(q: CaseQuery): Promise<StoredCase[]> {
-  const query: ListQuery = {
+const nameMatches = (c: StoredCase, lower: string) => !!c.child.name?.toLowerCase().includes(lower);
+
+function caseQuery(q: Omit<CaseQuery, 'offset' | 'limit'> & Partial<CaseQuery>): ListQuery<StoredCase> {
+  const text = q.search?.trim();
+  return {
     dateIndex: 'identifiedOn',
     month: q.month,
     within: q.within,
-    search: q.search?.trim() ? { index: 'caseCode', text: q.search.trim().toUpperCase() } : undefined,
-    offset: q.offset,
-    limit: q.limit,
+    where: q.where,
+    search: text
+      ? { index: 'caseCode', text: text.toUpperCase(), opened: q.names ? nameMatches : undefined }
+      : undefined,
+    offset: q.offset ?? 0,
+    limit: q.limit ?? 0,
   };
-  return listRecords(caseKind, query);
+}
+
+/** One page of live cases, newest identified first. */
+export function listCases(q: CaseQuery): Promise<StoredCase[]> {
+  return listRecords(caseKind, caseQuery(q));
+}
+
+/** How many live cases match the filters of `q`. */
+export function countCases(q: Omit<CaseQuery, 'offset' | 'limit'>): Promise<number> {
+  return countRecords(caseKind, caseQuery(q));
 }
 
 /**

@@ -2,12 +2,13 @@
 // case, or create one (the form saves the inspection first, see Form.tsx). Focus follows the rows so a
 // keyboard or screen-reader user is never dropped at the top of the page after Add or Remove.
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../i18n/i18n';
+import { formatNumber, t } from '../i18n/i18n';
 import { childSexes, UNKNOWN, worstForms, yesNoUnknown } from '../records/codes';
 import { newId } from '../records/repo-core';
-import { CheckField, NumberField, RadioGroup, SelectField, YesNoField } from '../ui/form/fields';
+import { CheckField, NumberField, RadioGroup, YesNoField } from '../ui/form/fields';
 import type { RecordForm } from '../ui/form/useRecordForm';
 import { Link } from '../ui/Link';
+import { showToast } from '../ui/toast';
 import type { ChildFound, InspectionInput } from './schema';
 
 /** A row as typed: answers not given yet are undefined until Save checks them. */
@@ -49,11 +50,26 @@ export function ChildrenSection({ form, onCreateCase, blocked }: Props) {
     focusNext.current = row.key;
   };
 
+  // Undo runs later, from a toast: it must read the rows as they are then, not as this render saw them.
+  const latest = useRef(rows);
+  latest.current = rows;
+
   const remove = (index: number) => {
+    const gone = rows[index];
     const next = rows.filter((_, i) => i !== index);
     form.set('children', next);
     // The row that took this one's place, else the one before, else the Add button.
     focusNext.current = next[index]?.key ?? next[index - 1]?.key ?? 'add';
+    if (!gone) return;
+    // A slip of the thumb costs nothing: the row comes back where it was, with its answers.
+    showToast(t('inspections.children.removed', { n: formatNumber(index + 1) }), 'info', {
+      label: t('form.undo'),
+      run: () => {
+        const now = latest.current.filter((r) => r.key !== gone.key);
+        form.set('children', [...now.slice(0, index), gone, ...now.slice(index)]);
+        focusNext.current = gone.key;
+      },
+    });
   };
 
   return (
@@ -131,7 +147,7 @@ function ChildRow({ form, row, index, onRemove, onCreateCase }: RowProps) {
         options={yesNoUnknown}
         required
       />
-      <SelectField
+      <RadioGroup
         form={form}
         path={`${p}.worstForm`}
         label="inspections.children.worstForm"

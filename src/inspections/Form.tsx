@@ -11,11 +11,13 @@ import { settings } from '../settings/repo';
 import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';
 import { DateField, NumberField, RadioGroup, SelectField, TextField, YesNoField } from '../ui/form/fields';
+import { Section } from '../ui/form/Section';
 import { useRecordEditor } from '../ui/form/useRecordEditor';
 import type { RecordForm } from '../ui/form/useRecordForm';
 import { showToast } from '../ui/toast';
 import { ChildrenSection } from './ChildrenSection';
 import { OutcomesSection } from './OutcomesSection';
+import { PointField } from './PointField';
 import { deleteInspection, getInspection, saveInspection, undoDeleteInspection } from './repo';
 import { type Inspection, type InspectionInput, inspectionInput } from './schema';
 
@@ -82,6 +84,14 @@ export function InspectionForm({ params }: { params: Record<string, string> }) {
         await saveInspection(value, recordId);
         navigate('/inspections');
       }}
+      onSaveAndNew={
+        isNew
+          ? async (value) => {
+              await saveInspection(value, recordId);
+              navigate('/inspections/new', { fresh: true });
+            }
+          : undefined
+      }
       onDelete={
         isNew
           ? undefined
@@ -92,14 +102,22 @@ export function InspectionForm({ params }: { params: Record<string, string> }) {
             }
       }
     >
-      <VisitSection form={form} />
-      <EstablishmentSection form={form} />
-      <ChildrenSection
-        form={form}
-        onCreateCase={createCase}
-        blocked={blocked && !inspectionInput.safeParse(form.value).success}
-      />
-      <OutcomesSection form={form} />
+      <Section title="inspections.visit.legend">
+        <VisitSection form={form} />
+      </Section>
+      <Section title="inspections.establishment.legend">
+        <EstablishmentSection form={form} />
+      </Section>
+      <Section title="inspections.children.legend">
+        <ChildrenSection
+          form={form}
+          onCreateCase={createCase}
+          blocked={blocked && !inspectionInput.safeParse(form.value).success}
+        />
+      </Section>
+      <Section title="inspections.outcomes.legend">
+        <OutcomesSection form={form} />
+      </Section>
     </FormShell>
   );
 }
@@ -121,7 +139,8 @@ function VisitSection({ form }: { form: Form }) {
         error={form.error('orgUnit')}
         required
       />
-      <SelectField
+      {/* Five choices: radios, one tap each (a select is two: open, choose). */}
+      <RadioGroup
         form={form}
         path="type"
         label="inspections.visit.type"
@@ -189,6 +208,7 @@ function EstablishmentSection({ form }: { form: Form }) {
           />
         </div>
       </fieldset>
+      <PointField form={form} />
     </fieldset>
   );
 }

@@ -4,7 +4,7 @@
 import type * as z from 'zod/mini';
 import { PelitaError } from '../app/errors';
 import { db } from '../db/db';
-import { listPage, type PageQuery } from '../records/list-page';
+import { countPage, listPage, type PageQuery } from '../records/list-page';
 import { getRecord, newId, type RecordKind, saveRecord, softDelete, undoDelete } from '../records/repo-core';
 import { inspectionPeriods, inspectionTouches } from '../records/touches';
 import type { Inspection, InspectionInput } from './schema';
@@ -46,6 +46,10 @@ export type InspectionQuery = PageQuery;
 /** One page of live records, newest first (see records/list-page.ts). */
 export const listInspections = (q: PageQuery = {}): Promise<Inspection[]> =>
   listPage(inspectionKind, { date: 'date', search: 'establishment.name' }, q);
+
+/** How many live records match the filters of `q`. */
+export const countInspections = (q: PageQuery = {}): Promise<number> =>
+  countPage(inspectionKind, { date: 'date', search: 'establishment.name' }, q);
 
 /** Live inspections whose follow-up is due on or before `untilDate` (`YYYY-MM-DD`), soonest first. */
 export async function dueInspections(untilDate: string): Promise<Inspection[]> {

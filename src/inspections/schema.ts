@@ -32,6 +32,20 @@ export const childFound = z.object({
   caseId: z.optional(id),
 });
 
+/**
+ * Where the establishment is, from the device's GPS (optional; added with issue 15, so older inspections
+ * have none). Not indexed, so no database migration; kept on the device and in its backups only: sync sends
+ * the monthly counts, never a record (test/unit/sync-privacy.test.ts).
+ */
+export const point = z.object({
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
+  /** Metres, as the device reported it (95 % confidence radius). */
+  accuracy: z.number().check(z.gte(0)),
+  /** When the point was taken (ISO 8601). */
+  at: z.string().check(z.maxLength(40)),
+});
+
 export const establishment = z.object({
   name: text(200),
   isic: code([...isicSections, UNKNOWN]),
@@ -40,6 +54,7 @@ export const establishment = z.object({
   hardToReach: yesNo,
   workersFemale: z.optional(count),
   workersMale: z.optional(count),
+  point: z.optional(point),
 });
 
 export const fine = z.object({

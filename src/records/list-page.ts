@@ -2,17 +2,19 @@
 // and everything below it) and by the start of a searchable field. Shared by the record repos.
 import { activeList, isWithin, loadLocations } from '../locations/repo';
 import type { RecordBase } from './fields';
-import { listRecords, type RecordKind } from './repo-core';
+import { countRecords, type ListQuery, listRecords, type RecordKind } from './repo-core';
 
 export const PAGE_SIZE = 50;
 
-export interface PageQuery {
+export interface PageQuery<T extends RecordBase = RecordBase> {
   /** `YYYY-MM` */
   month?: string | undefined;
   /** A location code: its records and those of every place below it. */
   orgUnit?: string | null | undefined;
   /** Start of the searchable field, any case. */
   search?: string | undefined;
+  /** Only records that pass (e.g. a status): tested on the stored record. */
+  where?: ((record: T) => boolean) | undefined;
   offset?: number;
   limit?: number;
 }
@@ -23,21 +25,41 @@ export interface ListIndexes {
   search: string;
 }
 
-export async function listPage<T extends RecordBase>(
-  kind: RecordKind<T>,
-  indexes: ListIndexes,
-  q: PageQuery = {},
-): Promise<T[]> {
+/** The record-level query a page asks for. */
+function toQuery<T extends RecordBase>(indexes: ListIndexes, q: PageQuery<T>): ListQuery<T> {
   const orgUnit = q.orgUnit;
-  // isWithin answers from the loaded location list; load it first so sub-locations roll up. Wrapped in
-  // Promise.resolve: inside a liveQuery, a non-Dexie promise must be, or the query stops being observed.
-  if (orgUnit && !activeList.value) await Promise.resolve(loadLocations());
-  return listRecords(kind, {
+  return {
     dateIndex: indexes.date,
     month: q.month || undefined,
     within: orgUnit ? (code) => isWithin(code, orgUnit) : undefined,
+    where: q.where,
     search: q.search?.trim() ? { index: indexes.search, text: q.search } : undefined,
     offset: q.offset ?? 0,
     limit: q.limit ?? PAGE_SIZE,
-  });
+  };
+}
+
+export async function listPage<T extends RecordBase>(
+  kind: RecordKind<T>,
+  indexes: ListIndexes,
+  q: PageQuery<T> = {},
+): Promise<T[]> {
+  // isWithin answers from the loaded location list; load it first so sub-locations roll up. Only then, and
+  // wrapped in Promise.resolve: inside a liveQuery, awaiting a promise that is not Dexie's stops the query
+  // being observed.
+  if (q.orgUnit && !activeList.value) await Promise.resolve(loadLocations());
+  return listRecords(kind, toQuery(indexes, q));
+}
+
+/** How many records match the filters of `q` (its paging aside). */
+export async function countPage<T extends RecordBase>(
+  kind: RecordKind<T>,
+  indexes: ListIndexes,
+  q: PageQuery<T> = {},
+): Promise<number> {
+  // isWithin answers from the loaded location list; load it first so sub-locations roll up. Only then, and
+  // wrapped in Promise.resolve: inside a liveQuery, awaiting a promise that is not Dexie's stops the query
+  // being observed.
+  if (q.orgUnit && !activeList.value) await Promise.resolve(loadLocations());
+  return countRecords(kind, toQuery(indexes, q));
 }

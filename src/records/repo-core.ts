@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import { PelitaError, toPelitaError } from '../app/errors';
 import { db, type RecordTable } from '../db/db';
 import { mustSeal, openForRead, sealForStore, storedVaultConfig } from '../privacy/personal';
+import { vault } from '../privacy/vault';
 import { markChanged } from '../sync/outbox';
 import type { RecordBase } from './fields';
 import { requestPersistence } from './storage';
@@ -178,15 +179,23 @@ export async function recordsInMonth<T extends RecordBase>(
   );
 }
 
-export interface ListQuery {
+export interface ListQuery<T extends RecordBase = RecordBase> {
   /** The indexed date field to sort by, newest first (e.g. `date`, `identifiedOn`, `startDate`). */
   dateIndex: string;
   /** `YYYY-MM`: only records that touch this month. */
   month?: string | undefined;
   /** Only records whose location passes (a location rolls up its sub-locations). */
   within?: ((orgUnit: string) => boolean) | undefined;
-  /** Case-insensitive prefix search on an indexed text field (case code, establishment, title). */
-  search?: { index: string; text: string } | undefined;
+  /** Only records that pass (a status, an overdue visit, a derived category): tested on the stored record. */
+  where?: ((record: T) => boolean) | undefined;
+  /**
+   * Case-insensitive prefix search on an indexed text field (case code, establishment, title). With
+   * `opened`, a record also matches when its opened personal fields do (a child's name): those are sealed at
+   * rest and never indexed, so this reads the records and opens them in memory, and only while unlocked.
+   */
+  search?:
+    | { index: string; text: string; opened?: ((record: T, lower: string) => boolean) | undefined }
+    | undefined;
   offset: number;
   limit: number;
 }
@@ -195,30 +204,77 @@ export interface ListQuery {
  * One page of live records, newest first, read through an index so a list opens fast with 100,000 records:
  * without filters it walks the date index backwards and stops after the page.
  */
-export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, q: ListQuery): Promise<T[]> {
-  return openForRead(kind.table, await listStored(kind, q));
-}
-
-async function listStored<T extends RecordBase>(kind: RecordKind<T>, q: ListQuery): Promise<T[]> {
-  const table = tableOf(kind);
-  const keep = (r: T) => r.deletedAt === null && (!q.within || q.within(r.orgUnit));
+export function listRecords<T extends RecordBase>(kind: RecordKind<T>, q: ListQuery<T>): Promise<T[]> {
+  // No `await` of a promise that is not Dexie's before a read: inside a liveQuery it would stop the read
+  // being observed. Hence the `then`s on Dexie's own promises.
+  const rows = matching(kind, q);
+  if (rows === null) {
+    return tableOf(kind)
+      .orderBy(q.dateIndex)
+      .reverse()
+      .filter(keeper(q))
+      .offset(q.offset)
+      .limit(q.limit)
+      .toArray()
+      .then((page) => openForRead(kind.table, page));
+  }
   const byDateDesc = (a: T, b: T) =>
     String((b as Record<string, unknown>)[q.dateIndex]).localeCompare(
       String((a as Record<string, unknown>)[q.dateIndex]),
     );
-  if (q.search?.text.trim()) {
-    const rows = await table.where(q.search.index).startsWithIgnoreCase(q.search.text.trim()).toArray();
+  return rows.then((all) =>
+    openForRead(kind.table, all.sort(byDateDesc).slice(q.offset, q.offset + q.limit)),
+  );
+}
+
+/** How many live records match (offset and limit aside): the count a filtered list shows. */
+export function countRecords<T extends RecordBase>(
+  kind: RecordKind<T>,
+  q: Omit<ListQuery<T>, 'offset' | 'limit'>,
+): Promise<number> {
+  const rows = matching(kind, { ...q, offset: 0, limit: 0 });
+  return rows === null ? tableOf(kind).filter(keeper(q)).count() : rows.then((all) => all.length);
+}
+
+function keeper<T extends RecordBase>(q: Pick<ListQuery<T>, 'within' | 'where'>) {
+  return (r: T) => r.deletedAt === null && (!q.within || q.within(r.orgUnit)) && (!q.where || q.where(r));
+}
+
+/** Every matching record when a search or a month narrows them through an index; null when none does. */
+function matching<T extends RecordBase>(kind: RecordKind<T>, q: ListQuery<T>): Promise<T[]> | null {
+  const table = tableOf(kind);
+  const keep = keeper(q);
+  const inMonth = (r: T) => !q.month || r.periods.includes(q.month);
+  const text = q.search?.text.trim();
+  const opened = q.search?.opened;
+  if (text && opened && vault.value.status !== 'locked') {
+    const index = q.search!.index;
+    const lower = text.toLowerCase();
+    const rows = q.month ? table.where('periods').equals(q.month).toArray() : table.toArray();
     return rows
-      .filter((r) => keep(r) && (!q.month || r.periods.includes(q.month)))
-      .sort(byDateDesc)
-      .slice(q.offset, q.offset + q.limit);
+      .then((all) => openForRead(kind.table, all.filter(keep)))
+      .then((open) =>
+        open.filter(
+          (r) =>
+            String((r as Record<string, unknown>)[index] ?? '')
+              .toLowerCase()
+              .startsWith(lower) || opened(r, lower),
+        ),
+      );
+  }
+  if (text) {
+    return table
+      .where(q.search!.index)
+      .startsWithIgnoreCase(text)
+      .toArray()
+      .then((rows) => rows.filter((r) => keep(r) && inMonth(r)));
   }
   if (q.month) {
-    const rows = await table.where('periods').equals(q.month).toArray();
-    return rows
-      .filter(keep)
-      .sort(byDateDesc)
-      .slice(q.offset, q.offset + q.limit);
+    return table
+      .where('periods')
+      .equals(q.month)
+      .toArray()
+      .then((rows) => rows.filter(keep));
   }
-  return table.orderBy(q.dateIndex).reverse().filter(keep).offset(q.offset).limit(q.limit).toArray();
+  return null;
 }

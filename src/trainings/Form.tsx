@@ -125,6 +125,14 @@ export function TrainingForm({ params }: { params: Record<string, string> }) {
         await saveTraining(value, recordId);
         navigate('/trainings');
       }}
+      onSaveAndNew={
+        isNew
+          ? async (value) => {
+              await saveTraining(value, recordId);
+              navigate('/trainings/new', { fresh: true });
+            }
+          : undefined
+      }
       onDelete={
         isNew
           ? undefined

@@ -1,10 +1,13 @@
 // "Paste participants from a spreadsheet": the trainer pastes the attendance sheet, sees at once how many rows
 // are good and what is wrong with the others (line and reason), and adds the good ones in one step. The rows
-// that could not be read stay in the box, under their header, to be fixed and added again.
+// that could not be read stay in the box, under their header, to be fixed and added again. A sheet can also
+// be opened as a file (CSV, or .xlsx read by ./xlsx.ts, loaded only then). The mapping step shows each word
+// of the sheet's coded columns and the code it is taken as (suggested where the app did not know it); the
+// trainer's matches are remembered on this device when the rows are added (./paste-mapping.ts).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatNumber, language, loadLanguage, t } from '../i18n/i18n';
 import { useLocations } from '../locations/repo';
-import { sexes } from '../records/codes';
+import { agencies, sexes } from '../records/codes';
 import { newId } from '../records/repo-core';
 import {
   buildVocabulary,
@@ -14,6 +17,16 @@ import {
   type PasteResult,
   parseAttendance,
 } from './paste';
+import {
+  EMPTY_MAPPING,
+  loadMapping,
+  mappingOf,
+  saveMapping,
+  type WordMapping,
+  type WordRow,
+  withMapping,
+  wordRows,
+} from './paste-mapping';
 import { lookupIn } from './paste-words';
 import type { Participant } from './schema';
 
@@ -69,6 +82,67 @@ function Preview({ result }: { result: PasteResult }) {
   );
 }
 
+const CHOICES: Record<WordRow['column'], { list: string; codes: readonly string[] }> = {
+  sex: { list: 'sexes', codes: sexes },
+  agency: { list: 'agencies', codes: agencies },
+  completed: { list: 'yesNo', codes: ['yes', 'no'] },
+};
+
+/** The mapping step: every distinct word of the coded columns, with the code it is taken as. */
+function Mapping({ rows, pick }: { rows: WordRow[]; pick: (row: WordRow, code: string) => void }) {
+  if (rows.length === 0) return null;
+  return (
+    <fieldset class="paste-mapping">
+      <legend>{t('trainings.paste.mapTitle')}</legend>
+      <p class="hint">{t('trainings.paste.mapHint')}</p>
+      {(['sex', 'agency', 'completed'] as const).map((column) => {
+        const words = rows.filter((r) => r.column === column);
+        if (words.length === 0) return null;
+        return (
+          <div key={column}>
+            <h4>{columnName(column)}</h4>
+            {words.map((r, i) => {
+              const id = `paste-map-${column}-${i}`;
+              return (
+                <div class="field" key={r.key}>
+                  <label for={id}>
+                    {t('trainings.paste.word', { word: r.text, n: formatNumber(r.rows) })}
+                    {r.suggested && <span class="hint"> · {t('trainings.paste.suggested')}</span>}
+                  </label>
+                  <select
+                    id={id}
+                    value={r.code ?? ''}
+                    aria-invalid={r.code ? undefined : 'true'}
+                    onChange={(e) => pick(r, e.currentTarget.value)}
+                  >
+                    <option value="">{t('trainings.paste.notMatched')}</option>
+                    {CHOICES[column].codes.map((c) => (
+                      <option key={c} value={c}>
+                        {column === 'completed'
+                          ? t(c === 'yes' ? 'common.yes' : 'common.no')
+                          : t(`codes.${CHOICES[column].list}.${c}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              );
+            })}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** The text of an opened sheet: an .xlsx through the small reader (loaded now), anything else as text. */
+async function sheetText(file: File): Promise<string> {
+  if (/\.xlsx$/i.test(file.name)) {
+    const { readXlsx } = await import('./xlsx');
+    return readXlsx(await file.arrayBuffer());
+  }
+  return file.text();
+}
+
 export function PastePanel({ sessionOrgUnit, onAdd }: Props) {
   const [text, setText] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -96,13 +170,57 @@ export function PastePanel({ sessionOrgUnit, onAdd }: Props) {
   );
   const tree = useLocations();
   const locate = useMemo(() => (tree ? locatorOf(tree.list) : undefined), [tree]);
-  const result = useMemo(
-    () => (text.trim() ? parseAttendance(text, vocab, locate ? { locate } : {}) : null),
+  // The words remembered on this device, and the trainer's matches in this sheet on top.
+  const [remembered, setRemembered] = useState<WordMapping>(EMPTY_MAPPING);
+  const [picks, setPicks] = useState<WordMapping>(EMPTY_MAPPING);
+  const [fileProblem, setFileProblem] = useState(false);
+  useEffect(() => {
+    void loadMapping().then(setRemembered);
+  }, []);
+  const mine = useMemo(
+    () => ({
+      sex: { ...remembered.sex, ...picks.sex },
+      agency: { ...remembered.agency, ...picks.agency },
+      completed: { ...remembered.completed, ...picks.completed },
+    }),
+    [remembered, picks],
+  );
+  const options = locate ? { locate } : {};
+  // Read once for the sheet's words, then again with the matches (theirs and the suggestions) applied.
+  const first = useMemo(
+    () => (text.trim() ? parseAttendance(text, vocab, options) : null),
     [text, vocab, locate],
   );
+  const words = useMemo(() => (first ? wordRows(first, vocab, mine) : []), [first, vocab, mine]);
+  const matches = useMemo(() => mappingOf(words, mine), [words, mine]);
+  const result = useMemo(
+    () => (first ? parseAttendance(text, withMapping(vocab, matches), options) : null),
+    [first, matches],
+  );
+  const pick = (row: WordRow, code: string) => {
+    const column = { ...picks[row.column] } as Record<string, string>;
+    if (code) column[row.key] = code;
+    else delete column[row.key];
+    setPicks({ ...picks, [row.column]: column });
+  };
+  const open = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      setText(await sheetText(file));
+      setFileProblem(false);
+      setDone(null);
+    } catch (err) {
+      console.warn(err);
+      setFileProblem(true);
+    }
+  };
 
   const add = () => {
     if (!result) return;
+    // Remembered for the next sheet: the words matched here (a suggestion taken counts as a match).
+    setRemembered(matches);
+    setPicks(EMPTY_MAPPING);
+    void saveMapping(matches).catch(() => undefined);
     onAdd(
       result.rows.map((r) => ({
         key: newId(),
@@ -144,6 +262,17 @@ export function PastePanel({ sessionOrgUnit, onAdd }: Props) {
           }}
         />
       </div>
+      <div class="field">
+        <label for="paste-file">{t('trainings.paste.file')}</label>
+        <input
+          id="paste-file"
+          type="file"
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => void open(e.currentTarget.files?.[0])}
+        />
+        {fileProblem && <p class="field-error">{t('trainings.paste.fileError')}</p>}
+      </div>
+      <Mapping rows={words} pick={pick} />
       <div aria-live="polite">{result && <Preview result={result} />}</div>
       <p role="status" tabIndex={-1} ref={status}>
         {done}

@@ -63,7 +63,13 @@ export interface PasteResult {
   badLines: number[];
   /** The header and the rows that could not be read, as pasted: what stays in the box to fix. */
   rest: string;
+  /** The distinct words of the coded columns (by normalised word: as first written, and how many rows). */
+  words: Record<CodedColumn, Map<string, { text: string; rows: number }>>;
 }
+
+/** The columns whose cells are codes, which the mapping step matches word by word. */
+export type CodedColumn = 'sex' | 'agency' | 'completed';
+export const CODED_COLUMNS: readonly CodedColumn[] = ['sex', 'agency', 'completed'];
 
 interface RawRecord {
   line: number;
@@ -173,11 +179,19 @@ export function parseAttendance(text: string, vocab: Vocabulary, options: ParseO
   const rows: PastedParticipant[] = [];
   const problems: PasteProblem[] = [];
   const bad: RawRecord[] = [];
+  const words = { sex: new Map(), agency: new Map(), completed: new Map() } as PasteResult['words'];
   for (const rec of data) {
     const cell = (col: Column) => {
       const i = columns.indexOf(col);
       return i < 0 ? '' : (rec.cells[i] ?? '').trim();
     };
+    for (const col of CODED_COLUMNS) {
+      const text = cell(col);
+      if (!text) continue;
+      const key = normalise(text);
+      const seen = words[col].get(key);
+      words[col].set(key, { text: seen?.text ?? text, rows: (seen?.rows ?? 0) + 1 });
+    }
     const found: PasteProblem[] = [];
     const problem = (field: Column, kind: PasteProblem['kind'], value = cell(field)) =>
       found.push({ line: rec.line, field, kind, value });
@@ -226,6 +240,7 @@ export function parseAttendance(text: string, vocab: Vocabulary, options: ParseO
     problems,
     badLines: bad.map((r) => r.line),
     rest: kept.join('\n'),
+    words,
   };
 }
 

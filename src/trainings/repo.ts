@@ -3,7 +3,7 @@
 // `periods` (the month the session started) is derived on every save. Participants count at their own
 // location, so a save marks for sync every (month, location) the session and its participants touch.
 import { PelitaError } from '../app/errors';
-import { listPage, type PageQuery } from '../records/list-page';
+import { countPage, listPage, type PageQuery } from '../records/list-page';
 import { getRecord, newId, type RecordKind, saveRecord, softDelete, undoDelete } from '../records/repo-core';
 import { trainingPeriods, trainingTouches } from '../records/touches';
 import { type Training, type TrainingInput, training, trainingInput } from './schema';
@@ -39,3 +39,7 @@ export type TrainingQuery = PageQuery;
 /** One page of live records, newest first (see records/list-page.ts). */
 export const listTrainings = (q: PageQuery = {}): Promise<Training[]> =>
   listPage(trainingKind, { date: 'startDate', search: 'title' }, q);
+
+/** How many live records match the filters of `q`. */
+export const countTrainings = (q: PageQuery = {}): Promise<number> =>
+  countPage(trainingKind, { date: 'startDate', search: 'title' }, q);

@@ -46,6 +46,7 @@ beforeEach(async () => {
   await reloadLocations();
 });
 
+const codes = () => items().map((a) => a.querySelector('strong')?.textContent);
 const items = () => within(screen.getByRole('list', { name: 'Child cases' })).getAllByRole('link');
 
 describe('CaseList', { timeout: 30_000 }, () => {
@@ -69,10 +70,10 @@ describe('CaseList', { timeout: 30_000 }, () => {
     const user = userEvent.setup({ delay: null });
     render(<CaseList />);
     await screen.findByText('TH-10-2026-0001', undefined, { timeout: 5000 });
-    await user.type(screen.getByLabelText('Search by case code'), 'kh-12');
+    await user.type(screen.getByLabelText("Search by case code or child's name"), 'kh-12');
     await waitFor(() => expect(items()).toHaveLength(1));
     expect(items()[0]!.textContent).toContain('KH-12-2026-0001');
-    await user.clear(screen.getByLabelText('Search by case code'));
+    await user.clear(screen.getByLabelText("Search by case code or child's name"));
     await user.type(screen.getByLabelText('Month'), '2026-03');
     await waitFor(() =>
       expect(items().map((a) => a.querySelector('strong')?.textContent)).toEqual(['TH-10-2026-0001']),
@@ -88,5 +89,48 @@ describe('CaseList', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     await waitFor(() => expect(items()).toHaveLength(PAGE_SIZE + 1));
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+  });
+
+  it('filters by status, category and overdue visit, counts the matches, finds a name, and clears', async () => {
+    await saveCase(aCase('2026-01-10'));
+    await saveCase({ ...aCase('2026-02-10', 'TH-10', 0), status: 'monitoring' });
+    await saveCase({
+      ...aCase('2026-03-10', 'KH-12', 0),
+      child: { ...aCase('x').child, name: 'Dara' },
+      followUps: [
+        {
+          key: newId(),
+          date: '2026-03-11',
+          stillWorking: 'yes',
+          inSchool: 'yes',
+          serviceReceived: 'no',
+          nextVisitDue: '2026-03-20',
+        },
+      ],
+    });
+    const user = userEvent.setup({ delay: null });
+    render(<CaseList />);
+    await waitFor(() => expect(items()).toHaveLength(3), { timeout: 5000 });
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+
+    await user.selectOptions(screen.getByLabelText('Status'), 'monitoring');
+    await waitFor(() => expect(codes()).toEqual(['TH-10-2026-0001']));
+    await screen.findByText('Matches: 1');
+
+    await user.selectOptions(screen.getByLabelText('Status'), '');
+    await user.selectOptions(screen.getByLabelText('Category'), 'below_minimum_age');
+    await waitFor(() => expect(codes()).toEqual(['KH-12-2026-0001']));
+    await user.selectOptions(screen.getByLabelText('Category'), '');
+
+    await user.click(screen.getByLabelText('Only overdue follow-ups'));
+    await waitFor(() => expect(codes()).toEqual(['KH-12-2026-0002']));
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(items()).toHaveLength(3));
+
+    // By the child's name (never shown in the list, only matched in memory).
+    await user.type(screen.getByLabelText("Search by case code or child's name"), 'dar');
+    await waitFor(() => expect(codes()).toEqual(['KH-12-2026-0002']));
+    expect(screen.queryByText(/Dara/)).toBeNull();
+    await screen.findByText('Matches: 1');
   });
 });

@@ -41,7 +41,7 @@ async function fillVisit(user: User, name = 'Sok brick kiln') {
   const location = screen.getByLabelText(/^Location/) as HTMLSelectElement;
   await waitFor(() => expect(location.disabled).toBe(false));
   await user.selectOptions(location, 'KH-8');
-  await user.selectOptions(screen.getByLabelText(/Type of inspection/), 'Targeted at child labour');
+  await choose(user, /Type of inspection/, 'Targeted at child labour');
   await choose(user, /announced beforehand/, 'No');
   await user.type(screen.getByLabelText(/Name of the establishment/), name);
   await user.selectOptions(screen.getByLabelText(/Sector \(ISIC section\)/), 'C · Manufacturing');
@@ -60,7 +60,7 @@ async function fillChild(
   if (answers.age) await user.type(within(row).getByLabelText('Age in years'), answers.age);
   else await user.click(within(row).getByLabelText('Age not known'));
   await choose(user, 'Hazardous work?', answers.hazardous, row);
-  await user.selectOptions(within(row).getByLabelText(/Worst form of child labour/), answers.worst);
+  await choose(user, /Worst form of child labour/, answers.worst, row);
 }
 
 function stored(over: Partial<InspectionInput> = {}): InspectionInput {

@@ -51,7 +51,7 @@ describeInChromium('inspections and activities offline', () => {
     const location = page.getByRole('combobox', { name: new RegExp(`^${en('form.location')}`) });
     await expect.poll(() => location.isEnabled()).toBe(true);
     await location.selectOption('KH-12');
-    await page.getByLabel(en('inspections.visit.type')).selectOption('targeted_child_labour');
+    await answer(page, en('inspections.visit.type'), en('codes.inspectionTypes.targeted_child_labour'));
     await answer(page, en('inspections.visit.announced'), en('common.no'));
     await page.getByLabel(en('inspections.establishment.name')).fill('Sok brick kiln');
     await page.getByLabel(en('inspections.establishment.isic')).selectOption('C');
@@ -66,16 +66,16 @@ describeInChromium('inspections and activities offline', () => {
     await answer(first, en('inspections.children.sex'), en('codes.childSexes.female'));
     await first.getByLabel(en('inspections.children.age')).fill('13');
     await answer(first, en('inspections.children.hazardous'), en('codes.yesNoUnknown.yes'));
-    await first.getByLabel(en('inspections.children.worstForm')).selectOption('none');
+    await answer(first, en('inspections.children.worstForm'), en('codes.worstForms.none'));
     const second = page.getByRole('group', { name: en('inspections.children.child', { n: '2' }) });
     await answer(second, en('inspections.children.sex'), en('codes.childSexes.male'));
     await second.getByLabel(en('inspections.children.ageUnknown')).check();
     await answer(second, en('inspections.children.hazardous'), en('codes.yesNoUnknown.unknown'));
-    await second.getByLabel(en('inspections.children.worstForm')).selectOption('unknown');
+    await answer(second, en('inspections.children.worstForm'), en('codes.worstForms.unknown'));
     await page.getByLabel(en('codes.inspectionOutcomes.warning')).check();
     await expectAccessible(page, 'the filled inspection form');
 
-    await page.getByRole('button', { name: en('form.save') }).click();
+    await page.getByRole('button', { name: en('form.save'), exact: true }).click();
     await page.waitForURL(`${server.url}/inspections`);
 
     await go(page, `${server.url}/activities/new`);
@@ -85,7 +85,7 @@ describeInChromium('inspections and activities offline', () => {
     await actLocation.selectOption('KH-12');
     await page.getByLabel(en('activities.kind')).selectOption('campaign_activity');
     await page.getByLabel(en('activities.name')).fill('Radio spots on child labour');
-    await page.getByRole('button', { name: en('form.save') }).click();
+    await page.getByRole('button', { name: en('form.save'), exact: true }).click();
     await page.waitForURL(`${server.url}/activities`);
 
     await page.reload();

@@ -58,7 +58,10 @@ async function enterInspection(page: Page, base: string) {
   await go(page, `${base}/inspections/new`);
   await page.getByLabel(en('inspections.visit.date')).fill(today());
   await pickLocation(page, 'KH-12');
-  await page.getByLabel(en('inspections.visit.type')).selectOption('targeted_child_labour');
+  await page
+    .getByRole('group', { name: en('inspections.visit.type') })
+    .getByLabel(en('codes.inspectionTypes.targeted_child_labour'))
+    .check();
   await answer(page, en('inspections.visit.announced'), en('common.no'));
   await page.getByLabel(en('inspections.establishment.name')).fill('Sok brick kiln');
   await page.getByLabel(en('inspections.establishment.isic')).selectOption('C');
@@ -70,8 +73,11 @@ async function enterInspection(page: Page, base: string) {
   await answer(child, en('inspections.children.sex'), en('codes.childSexes.female'));
   await child.getByLabel(en('inspections.children.age')).fill('15');
   await answer(child, en('inspections.children.hazardous'), en('codes.yesNoUnknown.yes'));
-  await child.getByLabel(en('inspections.children.worstForm')).selectOption('none');
-  await page.getByRole('button', { name: en('form.save') }).click();
+  await child
+    .getByRole('group', { name: en('inspections.children.worstForm') })
+    .getByLabel(en('codes.worstForms.none'), { exact: true })
+    .check();
+  await page.getByRole('button', { name: en('form.save'), exact: true }).click();
   await page.waitForURL(/\/inspections$/);
 }
 

@@ -141,7 +141,10 @@ describeInChromium('the shell on a small phone', () => {
       .check();
     await page.getByLabel(en('cases.ageYears')).fill('13');
     await page.getByLabel(en('cases.nationality')).selectOption('KH');
-    await page.getByLabel(en('form.location')).selectOption('KH-12');
+    // The location list loads with the form: choose once it is there.
+    const location = page.getByLabel(en('form.location'));
+    await expect.poll(() => location.isEnabled()).toBe(true);
+    await location.selectOption('KH-12');
     await page.getByRole('button', { name: en('form.save'), exact: true }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     for (const where of [page.url(), `${server.url}/cases`]) {

@@ -112,7 +112,7 @@ describeInChromium('trainings offline', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.setViewportSize({ width: 1024, height: 768 });
 
-    await page.getByRole('button', { name: en('form.save') }).click();
+    await page.getByRole('button', { name: en('form.save'), exact: true }).click();
     await page.waitForURL(`${server.url}/trainings`);
 
     await page.reload();

@@ -46,7 +46,7 @@ export interface ActivityInput {
 export async function addActivity(page: Page, url: string, a: ActivityInput) {
   await go(page, `${url}/activities/new`);
   await fillActivity(page, a);
-  await page.getByRole('button', { name: en('form.save') }).click();
+  await page.getByRole('button', { name: en('form.save'), exact: true }).click();
   await page.waitForURL(`${url}/activities`);
 }
 
@@ -68,7 +68,7 @@ async function openActivity(page: Page, url: string, title: string) {
 export async function editActivity(page: Page, url: string, title: string, change: Partial<ActivityInput>) {
   await openActivity(page, url, title);
   await fillActivity(page, change);
-  await page.getByRole('button', { name: en('form.save') }).click();
+  await page.getByRole('button', { name: en('form.save'), exact: true }).click();
   await page.waitForURL(`${url}/activities`);
 }
 

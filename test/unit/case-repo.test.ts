@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type CaseInput,
+  countCases,
   deleteCase,
   dueCases,
   getCase,
@@ -126,6 +127,22 @@ describe('listCases', () => {
       a.id,
     ]);
     expect(await listCases({ search: 'VN', offset: 0, limit: 10 })).toEqual([]);
+  });
+});
+
+describe('case filters and counts', () => {
+  it('filters by status, overdue visit and category, and counts the matches', async () => {
+    const late = await saveCase(input({ followUps: [followUp('2026-01-01', '2026-02-01')] }));
+    await saveCase(input({ status: 'monitoring', followUps: [followUp('2026-01-01', '2027-01-01')] }));
+    await saveCase(input({ identifiedOn: '2026-02-01', status: 'monitoring' }));
+    const monitoring = (c: { status: string }) => c.status === 'monitoring';
+    expect((await listCases({ where: monitoring, offset: 0, limit: 10 })).length).toBe(2);
+    expect(await countCases({ where: monitoring })).toBe(2);
+    expect(await countCases({ where: monitoring, month: '2026-02' })).toBe(1);
+    const overdue = (c: { dueOn?: string | null }) => !!c.dueOn && c.dueOn < '2026-12-01';
+    expect((await listCases({ where: overdue, offset: 0, limit: 10 })).map((c) => c.id)).toEqual([late.id]);
+    expect(await countCases({})).toBe(3);
+    expect(await countCases({ search: 'KH-12', where: (c) => c.status === 'identified' })).toBe(1);
   });
 });
 

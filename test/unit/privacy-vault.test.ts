@@ -324,3 +324,21 @@ describe('removing or forgetting the passphrase', () => {
     );
   });
 });
+
+describe("finding a case by the child's name", () => {
+  it('finds it in memory while unlocked, never while locked, and keeps no name on disk to search', async () => {
+    const a = await saveCase(caseInput());
+    await saveCase(caseInput({ child: { ...caseInput().child, name: 'Dara Kim' } }));
+    await setPassphrase(PASS, FEW);
+    const found = await listCases({ search: 'sokha', names: true, offset: 0, limit: 10 });
+    expect(found.map((c) => c.id)).toEqual([a.id]);
+    // Part of a name, in any case; a code prefix still matches too.
+    expect((await listCases({ search: 'CHAN', names: true, offset: 0, limit: 10 })).length).toBe(1);
+    expect((await listCases({ search: 'kh-12', names: true, offset: 0, limit: 10 })).length).toBe(2);
+    // What is stored has no name in the clear, and the database has no index over names.
+    expect(await raw()).not.toContain('Sokha');
+    expect(db.cases.schema.indexes.map((i) => i.name).join(' ')).not.toMatch(/name/i);
+    await lock();
+    expect(await listCases({ search: 'sokha', names: true, offset: 0, limit: 10 })).toEqual([]);
+  });
+});

@@ -3,6 +3,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
+import { saveInspection } from '../../src/inspections/repo';
+import { inspection as inspectionSchema } from '../../src/inspections/schema';
 import { newId } from '../../src/records/repo-core';
 import { acceptPreview, saveEnrolment } from '../../src/sync/enrolment';
 import { reportBody } from '../../src/sync/protocol';
@@ -107,5 +109,59 @@ describe('the report never carries personal data', () => {
     expect(Object.keys(body).sort()).toEqual(['generatedAt', 'revision', 'schema', 'values']);
     for (const v of body.values)
       expect(Object.keys(v).sort()).toEqual(['disaggregation', 'indicator', 'value']);
+  });
+
+  it("an inspection's GPS point stays on the device: no request carries it", async () => {
+    const saved = await saveInspection({
+      orgUnit: 'KH-12',
+      date: '2026-03-14',
+      type: 'routine',
+      announced: false,
+      establishment: {
+        name: 'Sok brick kiln',
+        isic: 'C',
+        formality: 'informal',
+        hardToReach: true,
+        point: { lat: 11.556412, lon: 104.928211, accuracy: 12, at: '2026-03-14T09:30:00.000Z' },
+      },
+      childLabourToolUsed: true,
+      children: [
+        { key: newId(), sex: 'female', age: 13, ageEstimated: false, hazardous: 'yes', worstForm: 'none' },
+      ],
+      outcomes: ['warning'],
+    });
+    expect((await db.inspections.get(saved.id))?.establishment.point?.lat).toBe(11.556412);
+    await syncNow({ force: true });
+    expect(put).toHaveBeenCalled();
+    const sent = JSON.stringify([put.mock.calls, status.mock.calls]);
+    for (const secret of ['11.556', '104.928', 'accuracy', 'point', 'Sok brick kiln']) {
+      expect(sent).not.toContain(secret);
+    }
+  });
+});
+
+describe('the inspection schema with the GPS point', () => {
+  it('accepts inspections saved before the point existed, and refuses a point off the globe', () => {
+    const old = {
+      id: newId(),
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      deletedAt: null,
+      periods: ['2026-01'],
+      orgUnit: 'KH-12',
+      date: '2026-01-10',
+      type: 'routine',
+      announced: true,
+      establishment: { name: 'Old kiln', isic: 'C', formality: 'formal', hardToReach: false },
+      childLabourToolUsed: false,
+      children: [],
+      outcomes: ['no_violation'],
+    };
+    expect(inspectionSchema.safeParse(old).success).toBe(true);
+    const bad = {
+      ...old,
+      establishment: { ...old.establishment, point: { lat: 95, lon: 0, accuracy: 1, at: 'x' } },
+    };
+    expect(inspectionSchema.safeParse(bad).success).toBe(false);
   });
 });

@@ -193,12 +193,14 @@ function Group({
   hint,
   error,
   children,
+  required,
 }: {
   path: string;
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
   children: ComponentChildren;
+  required?: boolean | undefined;
 }) {
   return (
     <fieldset
@@ -207,7 +209,10 @@ function Group({
       aria-describedby={describedBy(path, hint, error)}
       aria-invalid={error ? 'true' : undefined}
     >
-      <legend>{t(label)}</legend>
+      <legend>
+        {t(label)}
+        {required && <span aria-hidden="true"> *</span>}
+      </legend>
       <Described path={path} hint={hint} error={error} />
       {children}
     </fieldset>
@@ -220,7 +225,13 @@ export function CheckboxGroup(props: Base & { list: string; options: readonly st
   const { path } = props;
   const selected = (form.get(path) as string[] | undefined) ?? [];
   return (
-    <Group path={path} label={props.label} hint={props.hint} error={form.error(path)}>
+    <Group
+      path={path}
+      label={props.label}
+      hint={props.hint}
+      error={form.error(path)}
+      required={props.required}
+    >
       {props.options.map((o) => (
         <label key={o} class="check">
           <input
@@ -248,7 +259,13 @@ export function RadioGroup(props: Base & { list: string; options: readonly strin
   const { path } = props;
   const current = form.get(path) as string | undefined;
   return (
-    <Group path={path} label={props.label} hint={props.hint} error={form.error(path)}>
+    <Group
+      path={path}
+      label={props.label}
+      hint={props.hint}
+      error={form.error(path)}
+      required={props.required}
+    >
       {props.options.map((o) => (
         <label key={o} class="check">
           <input
@@ -274,7 +291,13 @@ export function YesNoField(props: Base) {
   const { path } = props;
   const current = form.get(path) as boolean | undefined;
   return (
-    <Group path={path} label={props.label} hint={props.hint} error={form.error(path)}>
+    <Group
+      path={path}
+      label={props.label}
+      hint={props.hint}
+      error={form.error(path)}
+      required={props.required}
+    >
       {[true, false].map((b) => (
         <label key={String(b)} class="check">
           <input

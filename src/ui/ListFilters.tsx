@@ -1,5 +1,7 @@
-// The filters above a record list: month, location (rolls up sub-locations) and a prefix search, plus the
-// "Show more" paging state. Shared by the inspection and activity lists so both behave the same.
+// The filters above every record list: month, location (rolls up sub-locations) and a prefix search, plus any
+// filters of the record type's own (a case's status, say), and the "Show more" paging state. One hook and
+// one component for the four lists, so they all behave the same.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { LocationPicker } from '../locations/LocationPicker';
@@ -10,8 +12,10 @@ export interface Filters {
   search: string;
 }
 
-export function useListFilters(pageSize: number) {
-  const [filters, setFilters] = useState<Filters>({ month: '', orgUnit: null, search: '' });
+/** `extra`: the record type's own filters with their "no filter" values (e.g. `{ status: '' }`). */
+export function useListFilters<E extends object = Record<never, never>>(pageSize: number, extra?: E) {
+  const empty = { month: '', orgUnit: null, search: '', ...extra } as Filters & E;
+  const [filters, setFilters] = useState<Filters & E>(empty);
   const [shown, setShown] = useState(pageSize);
   const listRef = useRef<HTMLUListElement>(null);
   // After "Show more", focus moves to the first new item (the button may vanish on the last page).
@@ -24,6 +28,7 @@ export function useListFilters(pageSize: number) {
       link.focus();
     }
   });
+  const active = Object.entries(filters).some(([, v]) => (typeof v === 'string' ? !!v.trim() : !!v));
   return {
     filters,
     /** How many records the list shows now; grows by a page with "Show more". */
@@ -34,12 +39,17 @@ export function useListFilters(pageSize: number) {
       focusAt.current = shown;
       setShown(shown + pageSize);
     },
-    update: (patch: Partial<Filters>) => {
-      setFilters({ ...filters, ...patch });
+    update: (patch: Partial<Filters & E>) => {
+      // From the latest filters, not this render's: two quick changes both count.
+      setFilters((now) => ({ ...now, ...patch }));
       // New filters start again from the first page, so the list stays quick.
       setShown(pageSize);
     },
-    active: !!(filters.month || filters.orgUnit || filters.search.trim()),
+    clear: () => {
+      setFilters(empty);
+      setShown(pageSize);
+    },
+    active,
   };
 }
 
@@ -50,11 +60,23 @@ interface Props {
   update: (patch: Partial<Filters>) => void;
   /** Translation key of the search box's label (what it searches). */
   searchLabel: string;
+  /** The record type's own filters, after the shared ones. */
+  children?: ComponentChildren;
 }
 
-export function ListFilters({ idPrefix, filters, update, searchLabel }: Props) {
+export function ListFilters({ idPrefix, filters, update, searchLabel, children }: Props) {
   return (
     <search class="filters grid-2">
+      <div class="field">
+        <label for={`${idPrefix}-search`}>{t(searchLabel)}</label>
+        <input
+          id={`${idPrefix}-search`}
+          type="search"
+          autoComplete="off"
+          value={filters.search}
+          onInput={(e) => update({ search: e.currentTarget.value })}
+        />
+      </div>
       <div class="field">
         <label for={`${idPrefix}-month`}>{t('list.month')}</label>
         <input
@@ -70,16 +92,7 @@ export function ListFilters({ idPrefix, filters, update, searchLabel }: Props) {
         value={filters.orgUnit}
         onChange={(orgUnit) => update({ orgUnit })}
       />
-      <div class="field">
-        <label for={`${idPrefix}-search`}>{t(searchLabel)}</label>
-        <input
-          id={`${idPrefix}-search`}
-          type="search"
-          autoComplete="off"
-          value={filters.search}
-          onInput={(e) => update({ search: e.currentTarget.value })}
-        />
-      </div>
+      {children}
     </search>
   );
 }

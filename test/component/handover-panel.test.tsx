@@ -1,0 +1,50 @@
+// The handover panel on the case list: the caseload downloads encrypted (the download itself is the browser's)
+// and can then be marked transferred; a file that does not open with the passphrase says so, importing nothing.
+import { configure, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { HandoverPanel } from '../../src/cases/HandoverPanel';
+import { db } from '../../src/db/db';
+
+configure({ asyncUtilTimeout: 10_000 });
+
+beforeEach(async () => {
+  await db.cases.clear();
+});
+
+describe('HandoverPanel', { timeout: 30_000 }, () => {
+  it('refuses a short passphrase in words', async () => {
+    const user = userEvent.setup();
+    render(<HandoverPanel />);
+    await user.click(screen.getByText('Hand over cases to another worker'));
+    await user.type(
+      screen.getByLabelText('Passphrase for the file (at least 8 characters)', {
+        selector: '#handover-pass',
+      }),
+      'short',
+    );
+    await user.click(screen.getByRole('button', { name: 'Download the encrypted file' }));
+    await screen.findByText('The passphrase needs at least 8 characters.');
+  });
+
+  it('says a file is not a handover file and imports nothing', async () => {
+    const user = userEvent.setup();
+    const created = vi.spyOn(URL, 'createObjectURL');
+    render(<HandoverPanel />);
+    await user.click(screen.getByText('Hand over cases to another worker'));
+    await user.upload(
+      screen.getByLabelText('Handover file'),
+      new File(['{"format":"something else"}'], 'cases.json', { type: 'application/json' }),
+    );
+    await user.type(
+      screen.getByLabelText('Passphrase for the file (at least 8 characters)', {
+        selector: '#handover-open',
+      }),
+      'blue heron at dawn',
+    );
+    await user.click(screen.getByRole('button', { name: 'Import the cases' }));
+    await screen.findByText('This is not a Pelita case handover file.');
+    await waitFor(async () => expect(await db.cases.count()).toBe(0));
+    expect(created).not.toHaveBeenCalled();
+  });
+});
