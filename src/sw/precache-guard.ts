@@ -4,7 +4,7 @@
 // worker's install fail: the running version keeps working, and the next check retries the deployment.
 export function isPrecacheable(url: string, response: Response | undefined): boolean {
   // No error responses, no opaque or failed ones.
-  if (!response || !response.ok || response.type === 'error' || response.type === 'opaque') return false;
+  if (!response?.ok || response.type === 'error' || response.type === 'opaque') return false;
   const type = response.headers.get('content-type') ?? '';
   const path = new URL(url).pathname;
   return !(type.includes('text/html') && !path.endsWith('.html') && !path.endsWith('/'));

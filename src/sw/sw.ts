@@ -19,7 +19,10 @@ self.addEventListener('install', (event) => {
         [...keys].map(async ([url, key]) => {
           if (held.has(key)) return;
           // A file named by its revision must not come from the HTTP cache: that may be the old one.
-          const res = await fetch(url, { cache: key === url ? 'default' : 'reload', credentials: 'same-origin' });
+          const res = await fetch(url, {
+            cache: key === url ? 'default' : 'reload',
+            credentials: 'same-origin',
+          });
           if (!isPrecacheable(url, res)) throw new Error(`Precache refused ${url}: ${res.status}`);
           await cache.put(key, res);
         }),

@@ -3,9 +3,8 @@
 // counts it, and no month counts it twice. Two devices are one database here, wiped between them.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { caseload, exportCases, importCases, markTransferred } from '../../src/cases/handover';
-import { type CaseInput, getCase, saveCase } from '../../src/cases/repo';
+import { getCase, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
-import { newId } from '../../src/records/repo-core';
 import { buildReport } from '../../src/sync/sync';
 import { aCase } from '../helpers/factories';
 
