@@ -1,9 +1,9 @@
 // Administrators: the console's accounts inside their own subtree, and a form to make one (username,
 // password, role, subtree). The server checks everything again; this page only says what it answered.
 import { useState } from 'preact/hooks';
-import { t } from '../src/i18n/i18n';
 import { type Account, ApiError, account, api } from './api';
 import { errorText } from './errors';
+import { t } from './i18n';
 import { pickerOptions, roots, tree } from './state';
 import { useFetch } from './useFetch';
 

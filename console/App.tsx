@@ -1,14 +1,14 @@
 // The console's frame: a header with the account, the language and sign-out; a navigation between the pages
 // (a hash route, so the server serves one file); the page itself in <main>.
 import { useEffect, useState } from 'preact/hooks';
-import { language, t } from '../src/i18n/i18n';
+import { language } from '../src/i18n/i18n';
 import { LANGUAGES, type Language } from '../src/i18n/languages';
 import { Accounts } from './Accounts';
 import { account, api } from './api';
 import { Completeness } from './Completeness';
 import { Devices } from './Devices';
 import { Dhis2 } from './Dhis2';
-import { switchLanguage } from './i18n';
+import { switchLanguage, t } from './i18n';
 import { SignIn } from './SignIn';
 import { loadLocations, tree } from './state';
 import { Tallies } from './Tallies';

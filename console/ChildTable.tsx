@@ -2,11 +2,12 @@
 // With small numbers hidden, each indicator's column is protected as a list (the app's suppression), so a
 // hidden count cannot be worked out from the location's total.
 
-import { formatNumber, t } from '../src/i18n/i18n';
+import { formatNumber } from '../src/i18n/i18n';
 import { INDICATORS } from '../src/tally/catalog';
 import { TableWrap } from '../src/tally/IndicatorTable';
 import type { IndicatorCode } from '../src/tally/indicators';
 import { suppressTable } from '../src/tally/suppress';
+import { t } from './i18n';
 
 export interface ChildRow {
   orgUnit: string;

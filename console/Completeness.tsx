@@ -1,11 +1,12 @@
 // Who has reported: for a month and a place, the devices expected there, which reported, which are silent
 // and since when, which still hold months they have not sent; and the reporting rate per child location, the
 // figure DHIS2 users read first.
-import { formatDate, formatMonth, formatNumber, t } from '../src/i18n/i18n';
+import { formatDate, formatMonth, formatNumber } from '../src/i18n/i18n';
 import { TableWrap } from '../src/tally/IndicatorTable';
 import { api, query } from './api';
 import { LocationSelect, MonthInput } from './Controls';
 import { errorText } from './errors';
+import { t } from './i18n';
 import { selection, tree } from './state';
 import { useFetch } from './useFetch';
 

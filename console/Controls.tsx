@@ -1,6 +1,6 @@
 // The place and the months a page is about: a location of the account's subtree (indented by level) and a
 // month, or a range of months. Changes go to the shared selection, so every page keeps them.
-import { t } from '../src/i18n/i18n';
+import { type ConsoleKey, t } from './i18n';
 import { pickerOptions, roots, selection, tree } from './state';
 
 export function LocationSelect({ id }: { id: string }) {
@@ -26,7 +26,7 @@ export function LocationSelect({ id }: { id: string }) {
   );
 }
 
-export function MonthInput({ id, label, which }: { id: string; label: string; which: 'from' | 'to' }) {
+export function MonthInput({ id, label, which }: { id: string; label: ConsoleKey; which: 'from' | 'to' }) {
   return (
     <div class="field">
       <label for={id}>{t(label)}</label>

@@ -2,10 +2,11 @@
 // (shown once, with a QR code to scan), revoke a code, and retire a device: its token dies at once, and its
 // numbers are kept (a lost phone whose months were real) or removed from every total.
 import { useState } from 'preact/hooks';
-import { formatDate, formatMonth, formatNumber, t } from '../src/i18n/i18n';
+import { formatDate, formatMonth, formatNumber } from '../src/i18n/i18n';
 import { TableWrap } from '../src/tally/IndicatorTable';
 import { ApiError, account, api } from './api';
 import { errorText } from './errors';
+import { t } from './i18n';
 import { QrCode } from './QrCode';
 import { pickerOptions, roots, tree } from './state';
 import { useFetch } from './useFetch';

@@ -2,12 +2,14 @@
 // then, for a month and a place, a dry run whose summary DHIS2 gives, then the import, each kept in the push
 // log. Failures are said in words: DHIS2 down, slow, a redirect to its login page, refused values.
 import { useState } from 'preact/hooks';
-import { formatDate, formatMonth, formatNumber, t } from '../src/i18n/i18n';
+import type { Dhis2Error } from '../server/console/dhis2-client';
+import { formatDate, formatMonth, formatNumber, keyFromData } from '../src/i18n/i18n';
 import { TableWrap } from '../src/tally/IndicatorTable';
 import { indicatorLabel } from '../src/tally/labels';
 import { ApiError, api } from './api';
 import { LocationSelect, MonthInput } from './Controls';
 import { errorText } from './errors';
+import { t } from './i18n';
 import { selection, tree } from './state';
 import { useFetch } from './useFetch';
 
@@ -16,7 +18,7 @@ interface PushAnswer {
   dryRun: boolean;
   cells: number;
   unmapped: string[];
-  error: string | null;
+  error: Dhis2Error | null;
   importCount: { imported: number; updated: number; ignored: number; deleted: number } | null;
   conflicts: { object?: string; value?: string }[];
 }
@@ -154,7 +156,9 @@ export function Dhis2() {
       {data && data.mappingIssues.length > 0 && (
         <p class="error">
           {t('console.dhis2.mappingIssues', {
-            issues: data.mappingIssues.map((i) => `${i.path.join('.')}: ${t(i.message)}`).join('; '),
+            issues: data.mappingIssues
+              .map((i) => `${i.path.join('.')}: ${t(keyFromData(i.message))}`)
+              .join('; '),
           })}
         </p>
       )}

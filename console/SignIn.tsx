@@ -1,8 +1,8 @@
 // Sign-in: username and password, the server's answer in words (wrong, too many tries, no connection).
 import { useState } from 'preact/hooks';
-import { t } from '../src/i18n/i18n';
 import { type Account, ApiError, account, api } from './api';
 import { errorText } from './errors';
+import { t } from './i18n';
 
 export function SignIn() {
   const [username, setUsername] = useState('');

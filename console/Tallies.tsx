@@ -3,7 +3,7 @@
 // location, a 12-month trend; printable on A4 and downloadable as CSV by the app's rules. The tables and
 // charts are the app's own report components, fed with the server's sums.
 import { useMemo } from 'preact/hooks';
-import { formatDate, formatMonth, formatNumber, language, t } from '../src/i18n/i18n';
+import { formatDate, formatMonth, formatNumber, language } from '../src/i18n/i18n';
 import { IndicatorSection } from '../src/tally/IndicatorSection';
 import { ReportSummary } from '../src/tally/ReportSummary';
 import { buildReport } from '../src/tally/report-model';
@@ -13,6 +13,7 @@ import { api, query } from './api';
 import { type ChildRow, ChildTable } from './ChildTable';
 import { LocationSelect, MonthInput } from './Controls';
 import { errorText } from './errors';
+import { t } from './i18n';
 import { selection, tree } from './state';
 import { Trend, type TrendMonth } from './Trend';
 import { useFetch } from './useFetch';

@@ -1,11 +1,12 @@
 // Twelve months of one indicator for the place shown, as the app's bar chart (one bar per month). With small
 // numbers hidden, a month's count of 1–4 shows only its mark, as in the app's report.
 import { useState } from 'preact/hooks';
-import { formatMonthShort, t } from '../src/i18n/i18n';
+import { formatMonthShort } from '../src/i18n/i18n';
 import { BarChart } from '../src/tally/BarChart';
 import { INDICATORS } from '../src/tally/catalog';
 import type { IndicatorCode } from '../src/tally/indicators';
 import type { Count } from '../src/tally/report-model';
+import { t } from './i18n';
 
 export interface TrendMonth {
   period: string;

@@ -1,8 +1,13 @@
 // The server's refusal codes in words. Codes without their own sentence get the general one, never raw.
-import { t } from '../src/i18n/i18n';
-import type { ApiError } from './api';
 
-const KNOWN = new Set([
+import type enConsole from '../locales/en/console.json';
+import type { ApiError } from './api';
+import { t } from './i18n';
+
+/** A refusal code with its own sentence under `console.errors` in English. */
+type Known = keyof (typeof enConsole)['errors'] & string;
+
+const KNOWN = new Set<string>([
   'offline',
   'wrong_credentials',
   'rate_limited',
@@ -21,10 +26,11 @@ const KNOWN = new Set([
   'dhis2_not_configured',
   'mapping_invalid',
   'token_required',
-]);
+] satisfies Known[]);
+const isKnown = (code: string): code is Known => KNOWN.has(code);
 
 export function errorText(err: ApiError): string {
   if (err.code === 'rate_limited')
     return t('console.errors.rate_limited', { seconds: String(err.retryAfter ?? 60) });
-  return t(KNOWN.has(err.code) ? `console.errors.${err.code}` : 'console.errors.other', { code: err.code });
+  return t(isKnown(err.code) ? `console.errors.${err.code}` : 'console.errors.other', { code: err.code });
 }

@@ -1,8 +1,10 @@
 // The console's languages: the app's strings (indicator names, breakdowns, report words: one definition)
 // plus the console's own, kept in locales/<lang>/console.json so the phones' precached strings do not grow.
 // Both are merged into i18next's one namespace, the console's under `console.`.
-import i18next from 'i18next';
-import { loadLanguage, setLanguage } from '../src/i18n/i18n';
+import i18next, { type TOptions } from 'i18next';
+import type enConsole from '../locales/en/console.json';
+import { t as appT, loadLanguage, setLanguage } from '../src/i18n/i18n';
+import type { LeafKeys, PluralBase, TKey } from '../src/i18n/keys';
 import { isLanguage, type Language, pickLanguage } from '../src/i18n/languages';
 
 type Strings = Record<string, unknown>;
@@ -14,6 +16,17 @@ const urls = import.meta.glob<string>('../locales/*/console.json', {
 });
 const modules = import.meta.glob<Strings>('../locales/*/console.json', { import: 'default' });
 const STORAGE_KEY = 'pelita.console.language';
+
+/** A key the console may translate: the app's (TKey) or its own, checked against locales/en/console.json. */
+export type ConsoleKey = TKey | `console.${PluralBase<LeafKeys<typeof enConsole>>}`;
+
+/**
+ * The app's `t` with the console's keys too. They sit in the same i18next namespace under `console.`
+ * (switchLanguage below), so the one cast to the app's key type is where that merge is.
+ */
+export function t(key: ConsoleKey, options?: TOptions): string {
+  return appT(key as TKey, options);
+}
 
 async function consoleStrings(lang: Language): Promise<Strings> {
   if (import.meta.env.PROD) {

@@ -1,13 +1,14 @@
 // Every screen and its path. Home is its own chunk (the first screen); the others share one (./screens.ts
 // says why), loaded on the first visit to any of them and precached by the service worker.
 import type { ComponentType } from 'preact';
+import type { TKey } from '../i18n/keys';
 
 const all = () => import('./screens');
 
 export interface Screen {
   path: string;
   /** Translation key of the screen's name (navigation and page title). */
-  label: string;
+  label: TKey;
   inNav: boolean;
   /** Kept in the phone's bottom bar; the other places are under "More". */
   inBar?: true;

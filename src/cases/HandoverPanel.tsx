@@ -3,20 +3,20 @@
 // transferred, so it stops counting here. "Receive cases" imports such a file. The crypto and the schema load on first use
 // (./handover.ts), not with the list.
 import { useState } from 'preact/hooks';
-import { PelitaError } from '../app/errors';
+import { type ErrorCode, PelitaError } from '../app/errors';
 import { navigate } from '../app/router';
 import { formatNumber, t } from '../i18n/i18n';
 import { today } from '../records/periods';
 import { download } from '../ui/download';
 import { showToast } from '../ui/toast';
 
-const problemOf = (err: unknown) => (err instanceof PelitaError ? err.code : 'errors.unexpected');
+const problemOf = (err: unknown): ErrorCode => (err instanceof PelitaError ? err.code : 'errors.unexpected');
 
 /** `only`: hand over this one case (its screen); otherwise the whole caseload (the list). */
 function Send({ only, onTransferred }: { only?: string; onTransferred?: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [sent, setSent] = useState<string[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const id = only ? 'handover-one-pass' : 'handover-pass';
 
@@ -90,7 +90,7 @@ function Send({ only, onTransferred }: { only?: string; onTransferred?: () => vo
 function Receive() {
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
 
   const receive = async () => {

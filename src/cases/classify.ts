@@ -6,6 +6,7 @@
 // Unknown answers: a worst form, night work or hours that are `unknown` (or not typed yet) count as NOT meeting
 // the condition. A case is never put in a category on a guess; the reasons then say that answers were unknown,
 // so the person can find out and come back.
+import type { TKey } from '../i18n/keys';
 import type { AgeBand, Category } from '../records/codes';
 
 /** Thresholds of the rules; the defaults are the SDG 8.7.1 operational ones, a country may change them. */
@@ -59,7 +60,7 @@ export interface CaseLike {
 
 /** A translation key (under `classify.reasons`) and the values it interpolates. */
 export interface Reason {
-  key: string;
+  key: TKey;
   values?: Record<string, string | number>;
 }
 

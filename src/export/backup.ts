@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { activity } from '../activities/schema';
 import { childCase } from '../cases/schema';
 import type { RecordTable } from '../db/db';
+import { keyFromData, type TKey } from '../i18n/keys';
 import { inspection } from '../inspections/schema';
 import { type Installation, isInstallation } from '../settings/installation';
 import { training } from '../trainings/schema';
@@ -31,7 +32,7 @@ export interface BackupFile {
 
 export interface BackupProblem {
   /** Translation key of the reason. */
-  reason: string;
+  reason: TKey;
   table?: RecordTable;
   index?: number;
   id?: string;
@@ -141,7 +142,7 @@ export function parseBackup(text: string): ParsedBackup {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         problems.push({
-          reason: issue?.message.startsWith('errors.') ? issue.message : 'errors.invalidRecord',
+          reason: issue?.message.startsWith('errors.') ? keyFromData(issue.message) : 'errors.invalidRecord',
           table,
           index,
           ...(id ? { id } : {}),

@@ -9,6 +9,7 @@
 // - Layout (README "The CSV export"): each indicator is published as tables (tally/publish.ts
 //   `publishTables`); `table` names a row's breakdowns and `row` says what it is (`cell`, `total`, `margin`,
 //   `breakdown`), so filtering `row` = `cell` and adding up `value` counts each child once per indicator.
+import { keyFromData, type TKey } from '../i18n/keys';
 import { disaggregationLabelKey, indicatorOrder, valueLabelKey } from '../tally/catalog';
 
 export const CSV_COLUMNS = [
@@ -42,7 +43,7 @@ const ROW_ORDER = { total: 0, cell: 1, margin: 2, breakdown: 3 } as const;
 
 export interface CsvLabels {
   /** Translates a key such as `indicators.CHILDREN_IDENTIFIED.label` or `codes.childSexes.female`. */
-  label: (key: string) => string;
+  label: (key: TKey) => string;
   /** The name of a location code; the code itself when not given. */
   orgUnitName?: (code: string) => string;
 }
@@ -61,7 +62,7 @@ export function disaggregationCode(d: Record<string, string>): string {
 /** `Age band: 12–14 years; Sex: Girl`, in the order of `disaggregationCode`; a total reads "Total". */
 export function disaggregationLabel(
   d: Record<string, string>,
-  label: (key: string) => string,
+  label: (key: TKey) => string,
   indicator?: string,
 ): string {
   const keys = Object.keys(d).sort();
@@ -99,7 +100,7 @@ export function toCsv(values: readonly CsvValue[], labels: CsvLabels): string {
         v.orgUnit,
         orgUnitName(v.orgUnit),
         v.indicator,
-        label(`indicators.${v.indicator}.label`),
+        label(keyFromData(`indicators.${v.indicator}.label`)),
         table,
         row,
         d,

@@ -12,9 +12,13 @@ import {
   type NumberOptions,
   parseLocaleData,
 } from '../lib/locale-format';
+import type { CodeList, CodeOf, TKey } from './keys';
 import { isLanguage, type Language } from './languages';
 
 type Strings = Record<string, unknown>;
+
+export { type CodeList, type CodeOf, keyFromData, type TKey } from './keys';
+
 const FILE = (lang: string) => `../../locales/${lang}/translation.json`;
 // In the built app each file is an asset with a hashed name; tests and `vite dev` import the JSON as a module.
 const urls = import.meta.glob<string>('../../locales/*/translation.json', {
@@ -99,9 +103,17 @@ export async function setLanguage(lang: Language): Promise<void> {
 }
 
 /** Translates `key`. Reading `language.value` subscribes the calling component to language changes. */
-export function t(key: string, options?: TOptions): string {
+export function t(key: TKey, options?: TOptions): string {
   void language.value;
   return i18next.t(key, options) as string;
+}
+
+/**
+ * The label of `code` in code list `list` (`codes.<list>.<code>`). Both parts are checked against English;
+ * tsc cannot join a generic template into the key union itself, hence the one cast.
+ */
+export function codeLabel<L extends CodeList>(list: L, code: CodeOf<L>): string {
+  return t(`codes.${list}.${code}` as TKey);
 }
 
 /** Dates and numbers follow the chosen language (SPEC §10), through src/lib/locale-format.ts. */

@@ -3,7 +3,7 @@
 // by country, the device's home country first; each location sits under its parent, indented; and the path of
 // the chosen one ("Cambodia › Phnom Penh") shows under the control. See README.md for the props.
 import { useMemo } from 'preact/hooks';
-import { t } from '../i18n/i18n';
+import { type TKey, t } from '../i18n/i18n';
 import { settings } from '../settings/repo';
 import type { LocationTree, PickerEntry } from './locations';
 import { useLocations } from './repo';
@@ -12,16 +12,16 @@ export interface LocationPickerProps {
   /** The select's id; the label points at it. */
   id: string;
   /** Translation key of the visible label. */
-  label: string;
+  label: TKey;
   /** The chosen code, or null/'' for none. */
   value: string | null | undefined;
   /** Called with the chosen code, or null when the person goes back to "Choose…". */
   onChange: (code: string | null) => void;
   /** Translation key of the error to show (the control is then marked invalid). */
-  error?: string | undefined;
+  error?: TKey | undefined;
   required?: boolean | undefined;
   /** Translation key of a hint under the label. */
-  hint?: string | undefined;
+  hint?: TKey | undefined;
   /** Only this location and those below it (e.g. the home country). */
   within?: string | null | undefined;
   onBlur?: (() => void) | undefined;

@@ -4,13 +4,14 @@
 // the reasons out. Any bad row refuses the whole file, so a device never runs on half a list; each reason
 // names its line and is a translation key under `errors.*` with the values to show.
 import * as z from 'zod/mini';
+import { keyFromData, type TKey } from '../i18n/keys';
 import type { Location } from './locations';
 
 export interface ImportProblem {
   /** 1-based line of the file where the row starts; null for the file as a whole. */
   line: number | null;
   /** Translation key under `errors.*`. */
-  reason: string;
+  reason: TKey;
   values?: Record<string, string | number>;
 }
 
@@ -80,7 +81,11 @@ export function validateLocations(rows: RawRow[]): ImportResult {
         if (seen.has(issue.message)) continue;
         seen.add(issue.message);
         const field = String(issue.path[0] ?? '');
-        problems.push({ line, reason: issue.message, values: { value: String(v[field] ?? '') } });
+        problems.push({
+          line,
+          reason: keyFromData(issue.message),
+          values: { value: String(v[field] ?? '') },
+        });
       }
       continue;
     }

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { APP_VERSION } from '../app/version';
-import { t } from '../i18n/i18n';
+import { type TKey, t } from '../i18n/i18n';
 import { checkForUpdate } from './register';
 
 type Check = 'idle' | 'checking' | 'latest' | 'found' | 'failed';
 
-const MESSAGES: Record<Check, string | null> = {
+const MESSAGES: Record<Check, TKey | null> = {
   idle: null,
   checking: 'about.checking',
   latest: 'about.latest',

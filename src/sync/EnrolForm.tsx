@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../i18n/i18n';
+import { type TKey, t } from '../i18n/i18n';
 import { installation } from '../settings/installation';
 import { settings } from '../settings/repo';
 import { enrolment, saveEnrolment } from './enrolment';
@@ -8,7 +8,7 @@ import { enrol, serverUrlSchema } from './upstream';
 
 /** Enrol this device with an upstream server: its address and the enrolment code the district gave out. */
 /** Words for each refusal the protocol names (docs/protocol.md, POST /api/v1/devices). */
-const REFUSALS: Record<string, string> = {
+const REFUSALS: Record<string, TKey> = {
   wrong_enrolment_code: 'sync.errors.codeRefused',
   enrolment_code_expired: 'sync.errors.codeExpired',
   enrolment_code_used_up: 'sync.errors.codeUsedUp',
@@ -28,7 +28,7 @@ export function EnrolForm() {
   );
   const [code, setCode] = useState('');
   const [label, setLabel] = useState(settings.value.deviceLabel);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<TKey | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: Event) => {

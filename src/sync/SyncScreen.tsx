@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ErrorCode, toPelitaError } from '../app/errors';
-import { formatDate, formatMonth, formatNumber, t } from '../i18n/i18n';
+import { formatDate, formatMonth, formatNumber, keyFromData, type TKey, t } from '../i18n/i18n';
 import { nameOf } from '../locations/locations';
 import { useLocations } from '../locations/repo';
 import { disaggregationLabel, indicatorLabel } from '../tally/labels';
@@ -18,7 +18,7 @@ import { syncStatus } from './status';
 import { previewPending, syncNow } from './sync';
 
 /** The last error in words a field worker understands; the technical text stays beside it for support. */
-function errorWords(raw: string): string {
+function errorWords(raw: string): TKey {
   if (raw.startsWith('network') || raw === 'timeout') return 'sync.errorText.network';
   if (raw === 'rate_limited') return 'sync.errorText.busy';
   if (raw === 'bad_response') return 'sync.errorText.badResponse';
@@ -82,7 +82,7 @@ function Status() {
             {s.problem.issues.map((i) => (
               <li key={`${i.path.join('.')}-${i.message}`}>
                 <code>{i.path.join('.') || '—'}</code>:{' '}
-                {i.message.startsWith('errors.') ? t(i.message) : i.message}
+                {i.message.startsWith('errors.') ? t(keyFromData(i.message)) : i.message}
               </li>
             ))}
           </ul>

@@ -8,7 +8,7 @@
 // switch for shared outputs (print and CSV) is remembered, with the month and location (report-prefs.ts).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { toPelitaError } from '../app/errors';
+import { type ErrorCode, toPelitaError } from '../app/errors';
 import type { Area } from '../export/downloads';
 import { formatMonth, t } from '../i18n/i18n';
 import type { LocationTree } from '../locations/locations';
@@ -49,7 +49,7 @@ interface MonthData {
 /** This month's and last month's values for `area`; `error` holds a translation key. */
 function useMonthData(area: Area | null, month: string) {
   const [data, setData] = useState<MonthData | null>(null);
-  const [error, setError] = useState<{ key: string; code: string } | null>(null);
+  const [error, setError] = useState<{ key: string; code: ErrorCode } | null>(null);
   const key = area && MONTH.test(month) ? `${month}|${area.orgUnit}` : null;
   useEffect(() => {
     if (!area || !key) return;

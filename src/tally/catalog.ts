@@ -12,6 +12,7 @@
 // indicator of a child source does); a child of unknown age is counted with age band `unknown`. A case's age
 // is its age on the identification date, so all of a case's counts share one age band. Nothing disappears
 // silently: tally.ts also counts the month's out-of-scope records, and the report says how many.
+import { keyFromData, type TKey } from '../i18n/keys';
 import { type CodeListName, codeLists } from '../records/codes';
 import type { DisaggregationKey, IndicatorCode } from './indicators';
 
@@ -71,10 +72,10 @@ export type Where = Partial<Record<UnitField, readonly string[]>>;
 export interface IndicatorDef {
   code: IndicatorCode;
   survey?: false;
-  labelKey: string;
-  descriptionKey: string;
+  labelKey: TKey;
+  descriptionKey: TKey;
   /** The Annex 2 indicator this serves, as a translation key. */
-  annex2: string;
+  annex2: TKey;
   source: SourceName;
   where?: Where;
   /** Disaggregation keys, each also a field of the source's units. */
@@ -103,10 +104,10 @@ export interface IndicatorDef {
 export interface SurveyIndicatorDef {
   code: string;
   survey: true;
-  labelKey: string;
-  descriptionKey: string;
-  annex2: string;
-  noteKey: string;
+  labelKey: TKey;
+  descriptionKey: TKey;
+  annex2: TKey;
+  noteKey: TKey;
 }
 
 export type CatalogEntry = IndicatorDef | SurveyIndicatorDef;
@@ -115,7 +116,9 @@ const IN_SCOPE = ['in', 'unknown'] as const;
 const CHILD_LABOUR = ['worst_form', 'hazardous', 'below_minimum_age', 'hazardous_chores'] as const;
 const YES = ['yes'] as const;
 
-const keys = (code: string) => ({
+const keys = (
+  code: IndicatorCode | SurveyCode,
+): Pick<IndicatorDef, 'labelKey' | 'descriptionKey' | 'annex2'> => ({
   labelKey: `indicators.${code}.label`,
   descriptionKey: `indicators.${code}.description`,
   annex2: `indicators.${code}.annex2`,
@@ -124,7 +127,7 @@ const computed = (
   code: IndicatorCode,
   def: Omit<IndicatorDef, 'code' | 'labelKey' | 'descriptionKey' | 'annex2'>,
 ) => ({ code, ...keys(code), ...def }) satisfies IndicatorDef;
-const survey = (code: string): SurveyIndicatorDef => ({
+const survey = (code: SurveyCode): SurveyIndicatorDef => ({
   code,
   survey: true,
   ...keys(code),
@@ -195,14 +198,16 @@ export const INDICATORS: readonly IndicatorDef[] = [
 ];
 
 /** Annex 2 proportions that only a national survey can give (a numerator without its population is not a rate). */
-export const SURVEY_INDICATORS: readonly SurveyIndicatorDef[] = [
-  survey('SURVEY_CHILD_LABOUR_PREVALENCE'),
-  survey('SURVEY_HAZARDOUS_WORK_PREVALENCE'),
-  survey('SURVEY_SCHOOL_ENROLMENT'),
-  survey('SURVEY_SCHOOL_ATTENDANCE'),
-  survey('SURVEY_SOCIAL_PROTECTION_COVERAGE'),
-  survey('SURVEY_EXPENDITURE_SHARE'),
-];
+const SURVEY_CODES = [
+  'SURVEY_CHILD_LABOUR_PREVALENCE',
+  'SURVEY_HAZARDOUS_WORK_PREVALENCE',
+  'SURVEY_SCHOOL_ENROLMENT',
+  'SURVEY_SCHOOL_ATTENDANCE',
+  'SURVEY_SOCIAL_PROTECTION_COVERAGE',
+  'SURVEY_EXPENDITURE_SHARE',
+] as const;
+type SurveyCode = (typeof SURVEY_CODES)[number];
+export const SURVEY_INDICATORS: readonly SurveyIndicatorDef[] = SURVEY_CODES.map(survey);
 
 /** Everything the Report lists: computed indicators first, then the survey-based ones. */
 export const CATALOG: readonly CatalogEntry[] = [...INDICATORS, ...SURVEY_INDICATORS];
@@ -237,18 +242,19 @@ const VALUE_LISTS: Record<DisaggregationKey, readonly CodeListName[]> = {
   hardToReach: ['yesNo'],
 };
 
-/** Translation key of a disaggregation's name, e.g. `disaggregations.ageBand`. */
-export const disaggregationLabelKey = (key: string) => `disaggregations.${key}`;
+/** Translation key of a disaggregation's name, e.g. `disaggregations.ageBand`; `key` comes from tally data. */
+export const disaggregationLabelKey = (key: string) => keyFromData(`disaggregations.${key}`);
 
 /**
  * Translation key of one value of a disaggregation, e.g. `codes.childSexes.female` ("Girl") for a child and
  * `codes.sexes.female` for a training participant. `unknown` beyond a code list (age band, sector) has its
  * own key in that list's labels.
  */
-export function valueLabelKey(key: string, value: string, indicator?: string): string {
+export function valueLabelKey(key: string, value: string, indicator?: string): TKey {
   let lists = VALUE_LISTS[key as DisaggregationKey] ?? [];
   if (key === 'sex' && indicatorDef(indicator ?? '')?.source === 'participant')
     lists = ['sexes', 'childSexes'];
   const list = lists.find((l) => (codeLists[l] as readonly string[]).includes(value)) ?? lists[0] ?? key;
-  return `codes.${list}.${value}`;
+  // The value comes from tally data (a stale or foreign tally may hold a code no list has: labels.ts).
+  return keyFromData(`codes.${list}.${value}`);
 }

@@ -1,10 +1,11 @@
 // Words for codes in tallies: indicator names and breakdowns, in the current language. Used by the report,
 // the sync preview and the CSV export, so the same cell reads the same everywhere. Value labels come from the
 // catalog's `valueLabelKey`, so a child's sex reads "Girl" and a trainee's "Female" (pass the indicator).
-import { t } from '../i18n/i18n';
+import { keyFromData, t } from '../i18n/i18n';
 import { disaggregationLabelKey, valueLabelKey } from './catalog';
 
-export const indicatorLabel = (code: string) => t(`indicators.${code}.label`);
+/** `code` comes from tally data (a received or stored tally), so it is not checked here. */
+export const indicatorLabel = (code: string) => t(keyFromData(`indicators.${code}.label`));
 export const disaggregationKeyLabel = (key: string) => t(disaggregationLabelKey(key));
 
 /** The label of one breakdown value; `indicator` decides between lists that share codes (sex). */

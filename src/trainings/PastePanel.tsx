@@ -5,7 +5,16 @@
 // of the sheet's coded columns and the code it is taken as (suggested where the app did not know it); the
 // trainer's matches are remembered on this device when the rows are added (./paste-mapping.ts).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatNumber, language, loadLanguage, t } from '../i18n/i18n';
+import {
+  type CodeList,
+  type CodeOf,
+  codeLabel,
+  formatNumber,
+  keyFromData,
+  language,
+  loadLanguage,
+  t,
+} from '../i18n/i18n';
 import { useLocations } from '../locations/repo';
 import { agencies, sexes } from '../records/codes';
 import { newId } from '../records/repo-core';
@@ -38,11 +47,13 @@ interface Props {
 
 /** The current language's translation of a key, or undefined when it has none. */
 const current = (key: string) => {
-  const v = t(key);
+  // The vocabulary probes keys that may not exist (paste-words.ts): a key as data.
+  const v = t(keyFromData(key));
   return v === key ? undefined : v;
 };
 
-const problemKey = (p: PasteProblem) => `trainings.paste.problems.${p.field}_${p.kind}`;
+// Only the field × kind pairs paste.ts reports have a string; tsc sees every pair, so this key is data.
+const problemKey = (p: PasteProblem) => keyFromData(`trainings.paste.problems.${p.field}_${p.kind}`);
 const columnName = (c: Column) => t(`trainings.participant.${c}`);
 
 function Preview({ result }: { result: PasteResult }) {
@@ -82,10 +93,15 @@ function Preview({ result }: { result: PasteResult }) {
   );
 }
 
-const CHOICES: Record<WordRow['column'], { list: string; codes: readonly string[] }> = {
-  sex: { list: 'sexes', codes: sexes },
-  agency: { list: 'agencies', codes: agencies },
-  completed: { list: 'yesNo', codes: ['yes', 'no'] },
+/** A coded column's codes and their words; tsc checks the codes against the list's in English. */
+const choice = <L extends CodeList>(list: L, codes: readonly CodeOf<L>[]) => ({
+  codes: codes as readonly string[],
+  label: (c: string) => codeLabel(list, c as CodeOf<L>),
+});
+const CHOICES: Record<WordRow['column'], { codes: readonly string[]; label: (code: string) => string }> = {
+  sex: choice('sexes', sexes),
+  agency: choice('agencies', agencies),
+  completed: { codes: ['yes', 'no'], label: (c) => t(c === 'yes' ? 'common.yes' : 'common.no') },
 };
 
 /** The mapping step: every distinct word of the coded columns, with the code it is taken as. */
@@ -118,9 +134,7 @@ function Mapping({ rows, pick }: { rows: WordRow[]; pick: (row: WordRow, code: s
                     <option value="">{t('trainings.paste.notMatched')}</option>
                     {CHOICES[column].codes.map((c) => (
                       <option key={c} value={c}>
-                        {column === 'completed'
-                          ? t(c === 'yes' ? 'common.yes' : 'common.no')
-                          : t(`codes.${CHOICES[column].list}.${c}`)}
+                        {CHOICES[column].label(c)}
                       </option>
                     ))}
                   </select>

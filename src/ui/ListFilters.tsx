@@ -3,7 +3,7 @@
 // one component for the four lists, so they all behave the same.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n/i18n';
+import { type TKey, t } from '../i18n/i18n';
 import { LocationPicker } from '../locations/LocationPicker';
 
 export interface Filters {
@@ -59,7 +59,7 @@ interface Props {
   filters: Filters;
   update: (patch: Partial<Filters>) => void;
   /** Translation key of the search box's label (what it searches). */
-  searchLabel: string;
+  searchLabel: TKey;
   /** The record type's own filters, after the shared ones. */
   children?: ComponentChildren;
 }

@@ -5,7 +5,7 @@
 // counting them all.
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
-import { formatNumber, t } from '../i18n/i18n';
+import { formatNumber, type TKey, t } from '../i18n/i18n';
 import { useFocusOnArrival } from './focus';
 import { Link } from './Link';
 import { type Filters, ListFilters, useListFilters } from './ListFilters';
@@ -15,9 +15,9 @@ interface Props<T extends { id: string }, E extends object> {
   /** Prefix of the control ids and of the record's address (`/cases/…`). */
   kind: string;
   /** Translation keys: the screen's title, its "New" button, the search box. */
-  title: string;
-  newLabel: string;
-  searchLabel: string;
+  title: TKey;
+  newLabel: TKey;
+  searchLabel: TKey;
   pageSize: number;
   /** The record type's own filters and their "no filter" values. */
   extra?: E;

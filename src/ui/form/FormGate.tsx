@@ -2,13 +2,13 @@
 // this device" for a missing record, and — instead of "Loading…" forever — what went wrong when a read failed,
 // with a way on. `formGate` returns that screen, or null once the form can be shown.
 import type { ComponentChildren } from 'preact';
-import { t } from '../../i18n/i18n';
+import { type TKey, t } from '../../i18n/i18n';
 import type { RecordEditor } from './useRecordEditor';
 
 export function formGate(
   editor: RecordEditor<unknown> | RecordEditor<never>,
   /** Translation key of the heading shown when the record is missing or could not be read. */
-  title: string,
+  title: TKey,
   /** Shown under the message (e.g. a link back to the list). */
   back?: ComponentChildren,
 ) {

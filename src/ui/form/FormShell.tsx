@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PelitaError } from '../../app/errors';
 import type { RecordTable } from '../../db/db';
-import { formatDate, t } from '../../i18n/i18n';
+import { formatDate, type TKey, t } from '../../i18n/i18n';
 import { useFocusOnArrival } from '../focus';
 import { showToast } from '../toast';
 import { OtherDrafts } from './OtherDrafts';
@@ -12,7 +12,7 @@ import type { RecordForm } from './useRecordForm';
 interface Props<T> {
   form: RecordForm<T>;
   /** Translation key of the heading. */
-  title: string;
+  title: TKey;
   /** Saves the validated value; returns when it is on the device. */
   onSave: (value: T) => Promise<void>;
   /** Present for saved records: soft delete, with Undo in the toast. */
@@ -74,7 +74,7 @@ export function FormShell<T>({
   children,
 }: Props<T>) {
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<TKey | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   // Bumped by each refused Save: the list is read once the fields show their errors.
   const [refused, setRefused] = useState(0);

@@ -4,7 +4,7 @@
 // by hand. A refused Save opens the sections holding errors (FormShell).
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatNumber, t } from '../../i18n/i18n';
+import { formatNumber, type TKey, t } from '../../i18n/i18n';
 
 /** Required questions in `root` and how many have an answer. */
 function progressIn(root: HTMLElement): { done: number; total: number } {
@@ -27,7 +27,7 @@ function progressIn(root: HTMLElement): { done: number; total: number } {
   return { done, total };
 }
 
-export function Section({ title, children }: { title: string; children: ComponentChildren }) {
+export function Section({ title, children }: { title: TKey; children: ComponentChildren }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   // After every render: answers change the count. Set only when it changed, so this settles at once.

@@ -1,16 +1,16 @@
 // Form controls bound to a RecordForm by path. Each has a visible label, its hint and error tied to it with
 // aria-describedby, aria-invalid when wrong, and the error in words that say how to fix it.
 import type { ComponentChildren } from 'preact';
-import { t } from '../../i18n/i18n';
+import { type CodeList, type CodeOf, codeLabel, type TKey, t } from '../../i18n/i18n';
 import type { RecordForm } from './useRecordForm';
 
 type Base = {
   form: RecordForm<unknown> | RecordForm<never>;
   path: string;
   /** Translation key of the label. */
-  label: string;
+  label: TKey;
   /** Translation key of a hint under the label. */
-  hint?: string;
+  hint?: TKey;
   required?: boolean;
 };
 
@@ -18,7 +18,7 @@ const idOf = (path: string) => `f-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 // The form is generic; controls only read and write by path.
 const anyForm = (f: Base['form']) => f as unknown as RecordForm<unknown>;
 
-function Described({ path, hint, error }: { path: string; hint?: string; error?: string }) {
+function Described({ path, hint, error }: { path: string; hint?: TKey; error?: TKey }) {
   return (
     <>
       {hint && (
@@ -40,7 +40,7 @@ function describedBy(path: string, hint?: string, error?: string) {
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Label({ path, label, required }: { path: string; label: string; required?: boolean | undefined }) {
+function Label({ path, label, required }: { path: string; label: TKey; required?: boolean | undefined }) {
   return (
     <label for={idOf(path)}>
       {t(label)}
@@ -148,10 +148,10 @@ export function NumberField(
 }
 
 /** One choice from a code list; labels are `codes.<list>.<code>`. */
-export function SelectField(
+export function SelectField<L extends CodeList>(
   props: Base & {
-    list: string;
-    options: readonly string[];
+    list: L;
+    options: readonly CodeOf<L>[];
     placeholder?: boolean;
     onChange?: (v: string) => void;
   },
@@ -179,7 +179,7 @@ export function SelectField(
         {(props.placeholder ?? true) && <option value="">{t('form.choose')}</option>}
         {props.options.map((o) => (
           <option key={o} value={o}>
-            {t(`codes.${props.list}.${o}`)}
+            {codeLabel(props.list, o)}
           </option>
         ))}
       </select>
@@ -196,9 +196,9 @@ function Group({
   required,
 }: {
   path: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
+  label: TKey;
+  hint?: TKey | undefined;
+  error?: TKey | undefined;
   children: ComponentChildren;
   required?: boolean | undefined;
 }) {
@@ -220,7 +220,7 @@ function Group({
 }
 
 /** Several choices from a code list (an array of codes). */
-export function CheckboxGroup(props: Base & { list: string; options: readonly string[] }) {
+export function CheckboxGroup<L extends CodeList>(props: Base & { list: L; options: readonly CodeOf<L>[] }) {
   const form = anyForm(props.form);
   const { path } = props;
   const selected = (form.get(path) as string[] | undefined) ?? [];
@@ -246,7 +246,7 @@ export function CheckboxGroup(props: Base & { list: string; options: readonly st
               form.touch(path);
             }}
           />
-          {t(`codes.${props.list}.${o}`)}
+          {codeLabel(props.list, o)}
         </label>
       ))}
     </Group>
@@ -254,7 +254,7 @@ export function CheckboxGroup(props: Base & { list: string; options: readonly st
 }
 
 /** One choice shown as radio buttons (short lists: yes/no/unknown, sex). */
-export function RadioGroup(props: Base & { list: string; options: readonly string[] }) {
+export function RadioGroup<L extends CodeList>(props: Base & { list: L; options: readonly CodeOf<L>[] }) {
   const form = anyForm(props.form);
   const { path } = props;
   const current = form.get(path) as string | undefined;
@@ -278,7 +278,7 @@ export function RadioGroup(props: Base & { list: string; options: readonly strin
               form.touch(path);
             }}
           />
-          {t(`codes.${props.list}.${o}`)}
+          {codeLabel(props.list, o)}
         </label>
       ))}
     </Group>

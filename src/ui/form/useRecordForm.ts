@@ -4,13 +4,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type * as z from 'zod/mini';
 import { type ErrorCode, toPelitaError } from '../../app/errors';
+import { keyFromData, type TKey } from '../../i18n/i18n';
 import { clearDraft, loadDraft, saveDraft } from '../../records/drafts';
 import { getAt, type Path, pathOf, setAt } from './paths';
 
 export interface RecordForm<T> {
   value: T;
   /** Error translation key for a path, shown once the field was touched or Save was pressed. */
-  error(path: Path): string | undefined;
+  error(path: Path): TKey | undefined;
   set(path: Path, v: unknown): void;
   get(path: Path): unknown;
   touch(path: Path): void;
@@ -117,12 +118,15 @@ export function useRecordForm<T>({
 
   const result = useMemo(() => (value === undefined ? null : schema.safeParse(value)), [schema, value]);
   const errors = useMemo(() => {
-    const map = new Map<string, string>();
+    const map = new Map<string, TKey>();
     if (result && !result.success) {
       for (const issue of result.error.issues) {
         const p = pathOf(issue.path);
         if (!map.has(p))
-          map.set(p, issue.message.startsWith('errors.') ? issue.message : 'errors.invalidRecord');
+          map.set(
+            p,
+            issue.message.startsWith('errors.') ? keyFromData(issue.message) : 'errors.invalidRecord',
+          );
       }
     }
     return map;
