@@ -3,9 +3,9 @@
 // stop counting here. "Receive cases" imports such a file. The crypto and the schema load on first use
 // (./handover.ts), not with the list.
 import { useState } from 'preact/hooks';
-import { PelitaError } from '../app/errors';
 import { formatNumber, t } from '../i18n/i18n';
-import { today } from '../records/periods';
+import { today } from '../lib/dates';
+import { PelitaError } from '../lib/errors';
 import { download } from '../ui/download';
 import { showToast } from '../ui/toast';
 

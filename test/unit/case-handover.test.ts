@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { caseload, exportCases, importCases, markTransferred } from '../../src/cases/handover';
 import { type CaseInput, getCase, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
-import { newId } from '../../src/records/repo-core';
+import { newId } from '../../src/lib/ids';
 import { buildReport } from '../../src/sync/sync';
 
 const FEW = 1_000;

@@ -8,7 +8,8 @@ import { saveActivity } from '../../src/activities/repo';
 import type { ActivityInput } from '../../src/activities/schema';
 import { saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
-import { newId } from '../../src/records/repo-core';
+import { newId } from '../../src/lib/ids';
+import { outboxKey, pending } from '../../src/records/outbox';
 import {
   installation,
   newInstallation,
@@ -18,7 +19,6 @@ import {
 import { loadSettings, readSetting, saveSetting, settings } from '../../src/settings/repo';
 import { readConfigState } from '../../src/sync/config';
 import { acceptPreview, enrolment, previewAccepted, saveEnrolment } from '../../src/sync/enrolment';
-import { outboxKey, pending } from '../../src/sync/outbox';
 import { beforeRestore, restoreIdentity } from '../../src/sync/restore-identity';
 import { syncStatus } from '../../src/sync/status';
 import { syncNow } from '../../src/sync/sync';
