@@ -16,7 +16,7 @@ export const activityKind: RecordKind<Activity> = {
   table: 'activities',
   periodsOf,
   touches: (a) => pairs(periodsOf(a), [a.orgUnit]),
-  loadSchema: async () => (await import('./schema')).activity as z.ZodMiniType<Activity>,
+  loadSchema: async () => (await import('./schema')).storedSchema as z.ZodMiniType<Activity>,
   personal: [],
   list: { date: 'date', search: 'title' },
   nav: { label: 'nav.activities' },

@@ -32,7 +32,7 @@ export const caseKind: RecordKind<StoredCase> = {
   periodsOf,
   touches: (c) => pairs(periodsOf(c), [c.orgUnit]),
   derive: (c) => ({ ...c, dueOn: caseDueOn(c) }),
-  loadSchema: async () => (await import('./schema')).childCase as z.ZodMiniType<StoredCase>,
+  loadSchema: async () => (await import('./schema')).storedSchema as z.ZodMiniType<StoredCase>,
   personal: ['child.name', 'child.guardianContact', 'consentOverride', 'notes', 'followUps[].notes'],
   list: { date: 'identifiedOn', search: 'caseCode' },
   nav: { label: 'nav.cases', inBar: true },

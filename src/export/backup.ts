@@ -3,16 +3,24 @@
 // so a restore never half-happens. Encryption wraps this format (privacy), it does not change it.
 import * as z from 'zod/mini';
 import type { RecordTable, RecordTables } from '../db/db';
-import { RECORD_KINDS, RECORD_TABLES } from '../records/registry';
+import { RECORD_TABLES } from '../records/registry';
 import { type Installation, isInstallation } from '../settings/installation';
 
 export const BACKUP_FORMAT = 'pelita.backup/1';
 
-// Every record type's stored schema, from the registry (this module is loaded only by the backup screen,
-// which loads zod anyway): a file's record is restored only if it is what a save would have stored.
+// Every record type's stored schema (`storedSchema` of its folder's schema.ts, for each table of the
+// registry): a file's record is restored only if it is what a save would have stored. Bundled with this
+// module, which only the backup screen loads (with zod).
+const schemaModules = import.meta.glob<{ storedSchema: z.ZodMiniType<{ id: string }> }>('../*/schema.ts', {
+  eager: true,
+});
 const schemas = Object.fromEntries(
-  await Promise.all(RECORD_KINDS.map(async (k) => [k.table, await k.loadSchema()] as const)),
-) as unknown as Record<RecordTable, z.ZodMiniType<{ id: string }>>;
+  RECORD_TABLES.map((t) => {
+    const schema = schemaModules[`../${t}/schema.ts`]?.storedSchema;
+    if (!schema) throw new Error(`No storedSchema in src/${t}/schema.ts`);
+    return [t, schema];
+  }),
+) as Record<RecordTable, z.ZodMiniType<{ id: string }>>;
 export type BackupRecords = { [K in RecordTable]: Array<RecordTables[K]> };
 
 export interface BackupFile {

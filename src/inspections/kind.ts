@@ -21,7 +21,7 @@ export const inspectionKind: RecordKind<StoredInspection> = {
   periodsOf,
   touches: (i) => pairs(periodsOf(i), [i.orgUnit]),
   derive: (i) => ({ ...i, dueOn: i.followUpDue ?? null }),
-  loadSchema: async () => (await import('./schema')).inspection as z.ZodMiniType<StoredInspection>,
+  loadSchema: async () => (await import('./schema')).storedSchema as z.ZodMiniType<StoredInspection>,
   personal: [],
   list: { date: 'date', search: 'establishment.name' },
   nav: { label: 'nav.inspections', inBar: true },

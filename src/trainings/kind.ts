@@ -18,7 +18,7 @@ export const trainingKind: RecordKind<Training> = {
   periodsOf,
   // Its participants count where they come from.
   touches: (t) => pairs(periodsOf(t), [t.orgUnit, ...t.participants.map((p) => p.orgUnit)]),
-  loadSchema: async () => (await import('./schema')).training as z.ZodMiniType<Training>,
+  loadSchema: async () => (await import('./schema')).storedSchema as z.ZodMiniType<Training>,
   personal: ['participants[].name'],
   list: { date: 'startDate', search: 'title' },
   nav: { label: 'nav.trainings' },
