@@ -6,7 +6,7 @@
 // Only this folder and the `repo.ts` files touch Dexie.
 // This module knows no record type: each type's kind.ts adds its table's row type to `RecordTables`, and the
 // stores of the versions below are frozen text, as published.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 
 /** The fields every record has (SPEC §2). `periods` is derived by the repo, never typed. */
 export type RecordBase = {
@@ -157,3 +157,10 @@ export function openDb(name = DB_NAME): PelitaDb {
 
 /** The app's database. Tests open their own with `openDb(name)`. */
 export const db = openDb();
+
+/**
+ * A record table of the app's database by name: the same object as `db.cases` (which `db.table('cases')` is
+ * not), so what watches or replaces one sees the other.
+ */
+export const recordTable = <T extends RecordBase = RecordBase>(table: RecordTable) =>
+  db[table] as unknown as Table<T, string>;

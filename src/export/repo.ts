@@ -1,7 +1,7 @@
 // Reads and writes for backup and restore. A restore merges by id, keeping whichever copy of a record was
 // changed last (`updatedAt`), in one transaction with its outbox marks: it all lands, or nothing does.
 
-import { db, type RecordBase, type RecordTable } from '../db/db';
+import { db, type RecordBase, type RecordTable, recordTable } from '../db/db';
 import { PelitaError, toPelitaError } from '../lib/errors';
 import { openForRead, sealForStore, storedVaultConfig } from '../privacy/personal';
 import { vault, vaultConfig } from '../privacy/vault';
@@ -22,7 +22,7 @@ const recordTables = () => RECORD_TABLES.map((t) => db.table(t));
 export async function readAllRecords(): Promise<BackupRecords> {
   if (vault.value.status === 'locked') throw new PelitaError('privacy.locked');
   const stored = await db.transaction('r', recordTables(), () =>
-    Promise.all(RECORD_TABLES.map((t) => db.table<AnyRecord>(t).toArray())),
+    Promise.all(RECORD_TABLES.map((t) => recordTable<AnyRecord>(t).toArray())),
   );
   // `dueOn` is derived on save (and again on restore): a backup holds what a person recorded.
   const strip = (rows: AnyRecord[]) => rows.map(({ dueOn: _d, ...r }) => r as AnyRecord);

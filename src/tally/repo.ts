@@ -4,7 +4,7 @@
 // a month whose rows are missing or were counted under other rules (`tallyMonths.stamp`) is recounted from its
 // records, found through the `periods` index, the first time it is read.
 import { SDG_871_SETTINGS } from '../cases/classify';
-import { db, type RecordBase, type RecordTable, type TallyRow } from '../db/db';
+import { db, type RecordBase, type RecordTable, recordTable, type TallyRow } from '../db/db';
 import { RECORD_TABLES } from '../records/registry';
 import { settings } from '../settings/repo';
 import { INDICATORS } from './catalog';
@@ -45,7 +45,7 @@ const EMPTY = Object.fromEntries(RECORD_TABLES.map((t) => [t, []])) as unknown a
 /** Counts of the records of one month, per location, read through the index. */
 export async function loadMonth(period: string): Promise<TallyInput> {
   const rows = await Promise.all(
-    RECORD_TABLES.map((t) => db.table<RecordBase>(t).where('periods').equals(period).toArray()),
+    RECORD_TABLES.map((t) => recordTable(t).where('periods').equals(period).toArray()),
   );
   return Object.fromEntries(RECORD_TABLES.map((t, i) => [t, rows[i]])) as unknown as TallyInput;
 }
