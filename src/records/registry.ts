@@ -7,12 +7,7 @@ import { inspectionKind } from '../inspections/kind';
 import { trainingKind } from '../trainings/kind';
 import type { RecordKind } from './contract';
 
-export const RECORD_KINDS: readonly RecordKind[] = [
-  inspectionKind,
-  caseKind,
-  trainingKind,
-  activityKind,
-] as unknown as readonly RecordKind[];
+export const RECORD_KINDS: readonly RecordKind[] = [inspectionKind, caseKind, trainingKind, activityKind];
 
 /** Every record table, in the registry's order. */
 export const RECORD_TABLES: readonly RecordTable[] = RECORD_KINDS.map((k) => k.table);
