@@ -43,7 +43,7 @@ export interface OutboxRow {
 }
 
 export interface DraftRow {
-  /** `${recordType}:${recordId or 'new'}` */
+  /** `<table>:<record id>`, spelled by `draftKey` (records/drafts.ts); older keys (`case:new`) are only read. */
   key: string;
   value: unknown;
   savedAt: string;
