@@ -3,7 +3,7 @@
 // (answered by the service worker alone) it is all there, in the list and on the home screen's Due list.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { today } from '../../src/records/periods';
+import { today } from '../../src/lib/dates';
 import { describeInChromium, expectAccessible, tr, waitForScreen } from '../helpers/browser';
 import { offlineApp } from '../helpers/offline-app';
 

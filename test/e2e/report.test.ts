@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { parseCsv } from '../../src/export/csv';
-import { currentMonth, today } from '../../src/records/periods';
+import { currentMonth, today } from '../../src/lib/dates';
 import { describeInChromium, expectAccessible, tr, waitForScreen } from '../helpers/browser';
 import { answer, offlineApp } from '../helpers/offline-app';
 
