@@ -56,5 +56,48 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Modules that are always loaded together go in one file: each small file costs its own gzip
+        // dictionary and import lists, and the app had thirty of them. Only what no first screen needs is
+        // grouped (a group that the start-up imports would load at start-up). The groups follow when the
+        // code is needed, not the folders:
+        codeSplitting: {
+          groups: [
+            // What the start-up imports stays where it is: no lazy group may take it (their dependencies
+            // are pulled in with them, so without this they would).
+            { name: 'index', tags: ['$initial'], priority: 10 },
+            // What starts just after the first paint: the sync loop and this installation's identity.
+            {
+              name: 'start',
+              priority: 4,
+              includeDependenciesRecursively: false,
+              test: /src\/(sync\/(sync|enrolment|status)|records\/outbox|settings\/installation)\.ts$/,
+            },
+            // Saving a record: its schema and the tally that the same transaction updates.
+            {
+              name: 'write',
+              includeDependenciesRecursively: false,
+              priority: 3,
+              test: /src\/(records\/(fields|codes)|[a-z]+\/schema|cases\/(nationalities|classify)|tally\/(repo|tally|catalog|indicators))\.ts$/,
+            },
+            // A sync run with the server, and what it may bring (settings, the DHIS2 mapping, a restore).
+            {
+              name: 'sync-run',
+              includeDependenciesRecursively: false,
+              priority: 2,
+              test: /src\/(sync\/(run|config|upstream|backoff|protocol|report|restore-identity)|lib\/version|export\/dhis2)\.ts$|dhis2-mapping\.json$/,
+            },
+            // Sealing and opening personal fields, the lock screen, and case handover's encrypted files.
+            {
+              name: 'privacy',
+              includeDependenciesRecursively: false,
+              priority: 1,
+              test: /src\/(privacy\/(crypto|sealing|unlock|LockScreen|repo|draft-seal)|cases\/handover)\.tsx?$/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

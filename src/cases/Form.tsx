@@ -2,9 +2,9 @@
 // an inspection: pre-filled from it, and linked back once saved) and `/cases/<id>` (edit). Drafts are kept as
 // the person types; the case code is assigned on the first save.
 import { useState } from 'preact/hooks';
-import { navigate, query } from '../app/router';
 import { getInspection } from '../inspections/repo';
-import { today } from '../records/periods';
+import { today } from '../lib/dates';
+import { navigate, query } from '../lib/router';
 import { settings } from '../settings/repo';
 import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';
@@ -12,6 +12,7 @@ import { Section } from '../ui/form/Section';
 import { useRecordEditor } from '../ui/form/useRecordEditor';
 import { ChildSection, LocationSection } from './ChildSection';
 import { FollowUpsSection } from './FollowUpsSection';
+import { HandoverOne } from './HandoverPanel';
 import { IdentificationSection } from './IdentificationSection';
 import { LiveCategory } from './LiveCategory';
 import { blankCase, fromInspection, toFormValue } from './prefill';
@@ -70,39 +71,43 @@ export function CaseForm({ params }: { params: Record<string, string> }) {
       }
     : undefined;
 
+  // The handover sits below the form, not in it: Enter in its passphrase must not save the case.
   return (
-    <FormShell
-      form={form}
-      title={isNew ? 'cases.newTitle' : 'cases.editTitle'}
-      onSave={save}
-      onDelete={remove}
-      otherDrafts={isNew ? editor : undefined}
-    >
-      <Section title="cases.identification">
-        <IdentificationSection form={form} />
-      </Section>
-      <Section title="cases.child">
-        <ChildSection form={form} />
-      </Section>
-      <Section title="cases.location">
-        <LocationSection form={form} />
-      </Section>
-      <Section title="cases.work">
-        <WorkSection form={form} />
-      </Section>
-      <LiveCategory value={form.value} />
-      <Section title="cases.consentSection">
-        <ConsentSection form={form} />
-      </Section>
-      <Section title="cases.referrals">
-        <ReferralsSection form={form} />
-      </Section>
-      <Section title="cases.followUps">
-        <FollowUpsSection form={form} />
-      </Section>
-      <Section title="cases.statusSection">
-        <StatusSection form={form} />
-      </Section>
-    </FormShell>
+    <>
+      <FormShell
+        form={form}
+        title={isNew ? 'cases.newTitle' : 'cases.editTitle'}
+        onSave={save}
+        onDelete={remove}
+        otherDrafts={isNew ? editor : undefined}
+      >
+        <Section title="cases.identification">
+          <IdentificationSection form={form} />
+        </Section>
+        <Section title="cases.child">
+          <ChildSection form={form} />
+        </Section>
+        <Section title="cases.location">
+          <LocationSection form={form} />
+        </Section>
+        <Section title="cases.work">
+          <WorkSection form={form} />
+        </Section>
+        <LiveCategory value={form.value} />
+        <Section title="cases.consentSection">
+          <ConsentSection form={form} />
+        </Section>
+        <Section title="cases.referrals">
+          <ReferralsSection form={form} />
+        </Section>
+        <Section title="cases.followUps">
+          <FollowUpsSection form={form} />
+        </Section>
+        <Section title="cases.statusSection">
+          <StatusSection form={form} />
+        </Section>
+      </FormShell>
+      {!isNew && <HandoverOne id={id} />}
+    </>
   );
 }

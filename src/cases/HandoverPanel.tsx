@@ -1,28 +1,31 @@
-// "Hand over cases": the worker's caseload (or the cases the list shows) leaves as a file encrypted with a
-// passphrase the receiver is told separately; after the download the sender marks them transferred, so they
-// stop counting here. "Receive cases" imports such a file. The crypto and the schema load on first use
+// "Hand over cases": the worker's caseload (from the case list) or one case (from its own screen) leaves as a
+// file encrypted with a passphrase the receiver is told separately; after the download the sender marks it
+// transferred, so it stops counting here. "Receive cases" imports such a file. The crypto and the schema load on first use
 // (./handover.ts), not with the list.
 import { useState } from 'preact/hooks';
-import { PelitaError } from '../app/errors';
 import { formatNumber, t } from '../i18n/i18n';
-import { today } from '../records/periods';
+import { today } from '../lib/dates';
+import { PelitaError } from '../lib/errors';
+import { navigate } from '../lib/router';
 import { download } from '../ui/download';
 import { showToast } from '../ui/toast';
 
 const problemOf = (err: unknown) => (err instanceof PelitaError ? err.code : 'errors.unexpected');
 
-function Send() {
+/** `only`: hand over this one case (its screen); otherwise the whole caseload (the list). */
+function Send({ only, onTransferred }: { only?: string; onTransferred?: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [sent, setSent] = useState<string[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const id = only ? 'handover-one-pass' : 'handover-pass';
 
   const send = async () => {
     setBusy(true);
     setProblem(null);
     try {
       const h = await import('./handover');
-      const ids = (await h.caseload()).map((c) => c.id);
+      const ids = only ? [only] : (await h.caseload()).map((c) => c.id);
       const file = await h.exportCases(ids, passphrase);
       download(new Blob([file], { type: 'application/json' }), `pelita-cases-${today()}.json`);
       setSent(ids);
@@ -36,18 +39,24 @@ function Send() {
     if (!sent) return;
     const { markTransferred } = await import('./handover');
     await markTransferred(sent);
-    showToast(t('cases.handover.transferred', { n: formatNumber(sent.length) }), 'success');
+    showToast(
+      only
+        ? t('cases.handover.oneTransferred')
+        : t('cases.handover.transferred', { n: formatNumber(sent.length) }),
+      'success',
+    );
     setSent(null);
     setPassphrase('');
+    onTransferred?.();
   };
 
   return (
     <div>
-      <h3>{t('cases.handover.sendTitle')}</h3>
+      {!only && <h3>{t('cases.handover.sendTitle')}</h3>}
       <p class="hint">{t('cases.handover.sendHint')}</p>
-      <label for="handover-pass">{t('cases.handover.passphrase')}</label>
+      <label for={id}>{t('cases.handover.passphrase')}</label>
       <input
-        id="handover-pass"
+        id={id}
         type="text"
         autoComplete="off"
         spellcheck={false}
@@ -62,9 +71,15 @@ function Send() {
       </div>
       {sent && (
         <div class="notice" role="status">
-          <p>{t('cases.handover.downloaded', { n: formatNumber(sent.length) })}</p>
+          <p>
+            {only
+              ? t('cases.handover.oneDownloaded')
+              : t('cases.handover.downloaded', { n: formatNumber(sent.length) })}
+          </p>
           <button type="button" class="danger" onClick={() => void transferred()}>
-            {t('cases.handover.markTransferred', { n: formatNumber(sent.length) })}
+            {only
+              ? t('cases.handover.oneMark')
+              : t('cases.handover.markTransferred', { n: formatNumber(sent.length) })}
           </button>
         </div>
       )}
@@ -129,6 +144,16 @@ export function HandoverPanel() {
       <summary>{t('cases.handover.title')}</summary>
       <Send />
       <Receive />
+    </details>
+  );
+}
+
+/** On a saved case's screen: hand over just this case; once marked transferred, back to the list. */
+export function HandoverOne({ id }: { id: string }) {
+  return (
+    <details class="handover no-print">
+      <summary>{t('cases.handover.oneTitle')}</summary>
+      <Send only={id} onTransferred={() => navigate('/cases')} />
     </details>
   );
 }

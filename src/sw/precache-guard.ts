@@ -2,16 +2,10 @@
 // (an SPA fallback, as our server and many static hosts do) would otherwise have HTML stored as a script,
 // and after the update the app would not start, offline least of all. Refusing such a response makes the new
 // worker's install fail: the running version keeps working, and the next check retries the deployment.
-import type { WorkboxPlugin } from 'workbox-core/types';
-
 export function isPrecacheable(url: string, response: Response | undefined): boolean {
-  // Workbox's own rule, which a custom plugin replaces: no error responses.
-  if (!response || response.status >= 400 || response.type === 'error') return false;
+  // No error responses, no opaque or failed ones.
+  if (!response?.ok || response.type === 'error' || response.type === 'opaque') return false;
   const type = response.headers.get('content-type') ?? '';
   const path = new URL(url).pathname;
   return !(type.includes('text/html') && !path.endsWith('.html') && !path.endsWith('/'));
 }
-
-export const precacheGuard: WorkboxPlugin = {
-  cacheWillUpdate: async ({ request, response }) => (isPrecacheable(request.url, response) ? response : null),
-};

@@ -6,9 +6,9 @@
 // trainer's matches are remembered on this device when the rows are added (./paste-mapping.ts).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatNumber, language, loadLanguage, t } from '../i18n/i18n';
+import { newId } from '../lib/ids';
 import { useLocations } from '../locations/repo';
 import { agencies, sexes } from '../records/codes';
-import { newId } from '../records/repo-core';
 import {
   buildVocabulary,
   type Column,

@@ -6,9 +6,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ActivityForm } from '../../src/activities/Form';
 import { ActivityList } from '../../src/activities/List';
 import { saveActivity } from '../../src/activities/repo';
-import { navigate, path } from '../../src/app/router';
 import { Toaster } from '../../src/app/Toaster';
 import { db } from '../../src/db/db';
+import { navigate, path } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 

@@ -3,12 +3,12 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { navigate } from '../../src/app/router';
 import { CaseForm } from '../../src/cases/Form';
 import { db } from '../../src/db/db';
 import { t } from '../../src/i18n/i18n';
+import { today } from '../../src/lib/dates';
+import { navigate } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
-import { today } from '../../src/records/periods';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 
 beforeEach(async () => {

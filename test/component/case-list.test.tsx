@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CaseList, PAGE_SIZE } from '../../src/cases/List';
 import { type CaseInput, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
+import { newId } from '../../src/lib/ids';
 import { reloadLocations } from '../../src/locations/repo';
-import { newId } from '../../src/records/repo-core';
 
 function aCase(identifiedOn: string, orgUnit = 'KH-12', economicHours = 2): CaseInput {
   return {

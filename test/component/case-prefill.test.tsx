@@ -3,12 +3,12 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { navigate } from '../../src/app/router';
 import { CaseForm } from '../../src/cases/Form';
 import { db } from '../../src/db/db';
 import { getInspection, saveInspection } from '../../src/inspections/repo';
+import { newId } from '../../src/lib/ids';
+import { navigate } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
-import { newId } from '../../src/records/repo-core';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 
 const CHILD = newId();

@@ -5,11 +5,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ActivityForm } from '../../src/activities/Form';
-import { navigate, query } from '../../src/app/router';
 import { CaseForm } from '../../src/cases/Form';
 import { saveCase } from '../../src/cases/repo';
 import type { CaseFormValue } from '../../src/cases/schema';
 import { db } from '../../src/db/db';
+import { navigate, query } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
 import { loadDraft } from '../../src/records/drafts';
 import { loadSettings, saveSetting } from '../../src/settings/repo';

@@ -6,8 +6,8 @@ import { Home } from '../../src/app/Home';
 import { type CaseInput, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
 import { formatMonthShort } from '../../src/i18n/i18n';
-import { previousMonth, today } from '../../src/records/periods';
-import { newId } from '../../src/records/repo-core';
+import { previousMonth, today } from '../../src/lib/dates';
+import { newId } from '../../src/lib/ids';
 import { lastMonths } from '../../src/tally/summary-repo';
 
 // The first render loads the tally repo to count the months: give a cold start time, not a retry.

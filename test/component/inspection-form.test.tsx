@@ -4,13 +4,13 @@
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { navigate, path } from '../../src/app/router';
 import { Toaster } from '../../src/app/Toaster';
 import { db } from '../../src/db/db';
 import { InspectionForm } from '../../src/inspections/Form';
 import { InspectionList } from '../../src/inspections/List';
 import { linkChildToCase, saveInspection } from '../../src/inspections/repo';
 import type { InspectionInput } from '../../src/inspections/schema';
+import { navigate, path } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 

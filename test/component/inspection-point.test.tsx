@@ -3,9 +3,9 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { navigate } from '../../src/app/router';
 import { db } from '../../src/db/db';
 import { InspectionForm } from '../../src/inspections/Form';
+import { navigate } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { RECORD_KINDS } from '../../src/records/registry';
 import { ROOT } from './e2e-server';
 
 export const CHROMIUM_PATH = process.env.PELITA_CHROMIUM ?? '/usr/bin/chromium';
@@ -186,24 +187,20 @@ export async function expectAccessible(page: Page, where = page.url()) {
 }
 
 /** Every screen in the navigation, with the translation key of its name. */
-export const SCREENS = [
+export const SCREENS: readonly { path: string; label: string }[] = [
   { path: '/', label: 'nav.home' },
-  { path: '/inspections', label: 'nav.inspections' },
-  { path: '/cases', label: 'nav.cases' },
-  { path: '/trainings', label: 'nav.trainings' },
-  { path: '/activities', label: 'nav.activities' },
+  // Each record type's list, in the registry's order (the navigation's).
+  ...RECORD_KINDS.map((k) => ({ path: `/${k.table}`, label: k.nav.label })),
   { path: '/reports', label: 'nav.reports' },
   { path: '/sync', label: 'nav.sync' },
   { path: '/settings', label: 'nav.settings' },
-] as const;
+];
 
 /** Deep links to forms, opened directly as a new page. */
-export const DEEP_LINKS = [
-  { path: '/inspections/new', label: 'nav.inspections' },
-  { path: '/cases/new', label: 'nav.cases' },
-  { path: '/trainings/new', label: 'nav.trainings' },
-  { path: '/activities/new', label: 'nav.activities' },
-] as const;
+export const DEEP_LINKS: readonly { path: string; label: string }[] = RECORD_KINDS.map((k) => ({
+  path: `/${k.table}/new`,
+  label: k.nav.label,
+}));
 
 const bundles = new Map<string, Record<string, unknown>>();
 /** The string the app shows for `key` in `lang`, read from locales/<lang>/translation.json. */

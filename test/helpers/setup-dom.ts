@@ -1,7 +1,7 @@
 import { cleanup, configure } from '@testing-library/preact';
 import { afterEach, beforeAll } from 'vitest';
-import { path } from '../../src/app/router';
 import { setLanguage } from '../../src/i18n/i18n';
+import { path } from '../../src/lib/router';
 import { draftsSettled } from '../../src/records/drafts';
 import { clearToasts } from '../../src/ui/toast';
 

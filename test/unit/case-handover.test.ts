@@ -3,54 +3,13 @@
 // counts it, and no month counts it twice. Two devices are one database here, wiped between them.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { caseload, exportCases, importCases, markTransferred } from '../../src/cases/handover';
-import { type CaseInput, getCase, saveCase } from '../../src/cases/repo';
+import { getCase, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
-import { newId } from '../../src/records/repo-core';
 import { buildReport } from '../../src/sync/sync';
+import { aCase } from '../helpers/factories';
 
 const FEW = 1_000;
 const PASS = 'blue heron at dawn';
-
-function aCase(): CaseInput {
-  return {
-    id: newId(),
-    orgUnit: 'KH-12',
-    identifiedOn: '2026-03-01',
-    channel: 'school',
-    child: {
-      name: 'Sokha',
-      sex: 'female',
-      ageYears: 13,
-      ageEstimated: false,
-      nationality: 'KH',
-      disability: 'no',
-    },
-    settlement: 'rural',
-    work: {
-      isic: 'A',
-      workStatus: 'contributing_family',
-      economicHours: 50,
-      choreHours: null,
-      nightWork: 'no',
-      worstForm: 'none',
-      hazards: [],
-      inSchool: 'no',
-    },
-    consent: true,
-    referrals: [{ key: newId(), service: 'education_formal', referredOn: '2026-04-02', status: 'accepted' }],
-    followUps: [
-      {
-        key: newId(),
-        date: '2026-04-20',
-        stillWorking: 'no',
-        inSchool: 'yes',
-        serviceReceived: 'yes',
-        notes: 'Back at school',
-      },
-    ],
-    status: 'receiving_services',
-  };
-}
 
 /** How many children this device counts as identified in a month (what its report would say). */
 async function identified(period: string) {

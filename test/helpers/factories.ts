@@ -1,0 +1,50 @@
+// Records as tests need them: one valid record of each type, with what a test cares about overridden.
+// Ids are fresh on every call, so two calls are two records.
+import type { CaseInput } from '../../src/cases/repo';
+import { newId } from '../../src/lib/ids';
+
+/** A 13-year-old girl in Kampong Cham, identified at school in March 2026, referred and followed up. */
+export function aCase(overrides: Partial<CaseInput> = {}): CaseInput {
+  return { ...base(), ...overrides };
+}
+
+function base(): CaseInput {
+  return {
+    id: newId(),
+    orgUnit: 'KH-12',
+    identifiedOn: '2026-03-01',
+    channel: 'school',
+    child: {
+      name: 'Sokha',
+      sex: 'female',
+      ageYears: 13,
+      ageEstimated: false,
+      nationality: 'KH',
+      disability: 'no',
+    },
+    settlement: 'rural',
+    work: {
+      isic: 'A',
+      workStatus: 'contributing_family',
+      economicHours: 50,
+      choreHours: null,
+      nightWork: 'no',
+      worstForm: 'none',
+      hazards: [],
+      inSchool: 'no',
+    },
+    consent: true,
+    referrals: [{ key: newId(), service: 'education_formal', referredOn: '2026-04-02', status: 'accepted' }],
+    followUps: [
+      {
+        key: newId(),
+        date: '2026-04-20',
+        stillWorking: 'no',
+        inSchool: 'yes',
+        serviceReceived: 'yes',
+        notes: 'Back at school',
+      },
+    ],
+    status: 'receiving_services',
+  };
+}
