@@ -33,7 +33,7 @@ async function inspection() {
   });
 }
 
-describe('CaseForm from an inspection', { timeout: 30_000 }, () => {
+describe('CaseForm from an inspection', () => {
   it('pre-fills what the inspector recorded and links the row to the saved case', async () => {
     const found = await inspection();
     navigate(`/cases/new?inspection=${found.id}&child=${CHILD}`);
@@ -57,7 +57,7 @@ describe('CaseForm from an inspection', { timeout: 30_000 }, () => {
 
     await user.selectOptions(screen.getByLabelText(/Nationality/), 'Myanmar (Burma)');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await screen.findByText('TH-10-2026-0001', undefined, { timeout: 5000 });
+    await screen.findByText('TH-10-2026-0001');
     const [saved] = await db.cases.toArray();
     expect(saved).toMatchObject({
       inspectionId: found.id,
@@ -68,7 +68,7 @@ describe('CaseForm from an inspection', { timeout: 30_000 }, () => {
   });
 });
 
-describe('CaseForm drafts', { timeout: 30_000 }, () => {
+describe('CaseForm drafts', () => {
   it('restores what was typed after the form was closed without saving', async () => {
     navigate('/cases/new');
     const user = userEvent.setup({ delay: null });

@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-describe('a draft that cannot be stored', { timeout: 30_000 }, () => {
+describe('a draft that cannot be stored', () => {
   it('is said at once, with what to do, and the notice goes once drafts are kept again', async () => {
     const user = userEvent.setup({ delay: null });
     render(<ActivityForm params={{ id: 'new' }} />);

@@ -31,7 +31,7 @@ beforeEach(async () => {
 const draftTitles = async () =>
   (await db.drafts.toArray()).map((d) => (d.value as { title?: string }).title).sort();
 
-describe('drafts', { timeout: 30_000 }, () => {
+describe('drafts', () => {
   it('a Save cut short by a crash, made again, replaces the case: one child, one code', async () => {
     navigate('/cases/new');
     const user = userEvent.setup({ delay: null });

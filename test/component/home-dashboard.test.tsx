@@ -1,6 +1,6 @@
 // The home dashboard: open cases, overdue follow-ups, and the main indicators this month against last month
 // with a 12-month trend, from the stored tallies; months never counted are counted first.
-import { configure, render, screen, waitFor, within } from '@testing-library/preact';
+import { render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Home } from '../../src/app/Home';
 import { type CaseInput, saveCase } from '../../src/cases/repo';
@@ -11,7 +11,6 @@ import { newId } from '../../src/lib/ids';
 import { lastMonths } from '../../src/tally/summary-repo';
 
 // The first render loads the tally repo to count the months: give a cold start time, not a retry.
-configure({ asyncUtilTimeout: 8000 });
 
 const thisMonth = today().slice(0, 7);
 const lastMonth = previousMonth(thisMonth);

@@ -95,7 +95,7 @@ describe('Settings › Passphrase lock', () => {
     await user.click(screen.getByLabelText(/I understand that a forgotten passphrase/));
     await user.click(screen.getByRole('button', { name: 'Set the passphrase' }));
 
-    await screen.findByRole('heading', { name: 'Change the passphrase' }, { timeout: 5000 });
+    await screen.findByRole('heading', { name: 'Change the passphrase' });
     expect(vault.value.status).toBe('unlocked');
     expect(JSON.stringify(await db.cases.toArray())).not.toContain('Sokha');
     expect((screen.getByLabelText('Lock after this long without use') as HTMLSelectElement).value).toBe('5');

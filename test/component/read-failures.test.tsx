@@ -42,7 +42,7 @@ afterEach(() => {
 
 const unavailable = () => t('errors.storageUnavailable');
 
-describe('reads that fail', { timeout: 30_000 }, () => {
+describe('reads that fail', () => {
   it('a new form whose draft cannot be read says why, with Try again', async () => {
     vi.spyOn(db.drafts, 'get').mockRejectedValue(closed());
     render(<ActivityForm params={{ id: 'new' }} />);

@@ -2,7 +2,7 @@
 // the month before, for a location and everything within it; the screen shows the true numbers and marks those
 // a shared copy hides (only counts of children); paper and CSV hide them unless the one remembered switch is
 // off; the CSV and DHIS2 downloads carry those numbers, and DHIS2 is told explicitly when a count fell to zero.
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CaseInput, deleteCase, saveCase } from '../../src/cases/repo';
@@ -20,7 +20,6 @@ import { saveTraining } from '../../src/trainings/repo';
 import { download } from '../../src/ui/download';
 
 vi.mock('../../src/ui/download', () => ({ download: vi.fn() }));
-configure({ asyncUtilTimeout: 8000 });
 
 function aCase(identifiedOn: string, sex: 'female' | 'male', ageYears: number, orgUnit = 'KH-12'): CaseInput {
   return {

@@ -7,7 +7,7 @@ import { clearToasts } from '../../src/ui/toast';
 
 // findBy…/waitFor wait for the effect itself; on a loaded 2-core machine jsdom and IndexedDB can take longer
 // than Testing Library's 1 s default, so the ceiling is generous (a passing wait returns as soon as it holds).
-configure({ asyncUtilTimeout: 10_000 });
+configure({ asyncUtilTimeout: 20_000 });
 
 beforeAll(async () => {
   await setLanguage('en');
