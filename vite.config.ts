@@ -72,21 +72,21 @@ export default defineConfig({
               name: 'start',
               priority: 4,
               includeDependenciesRecursively: false,
-              test: /src\/(sync\/(sync|enrolment|status|outbox)|settings\/installation)\.ts$/,
+              test: /src\/(sync\/(sync|enrolment|status)|records\/outbox|settings\/installation)\.ts$/,
             },
             // Saving a record: its schema and the tally that the same transaction updates.
             {
               name: 'write',
               includeDependenciesRecursively: false,
               priority: 3,
-              test: /src\/(records\/(fields|codes)|inspections\/schema|cases\/(schema|nationalities|classify)|tally\/(repo|tally|catalog|indicators))\.ts$/,
+              test: /src\/(records\/(fields|codes)|[a-z]+\/schema|cases\/(nationalities|classify)|tally\/(repo|tally|catalog|indicators))\.ts$/,
             },
             // A sync run with the server, and what it may bring (settings, the DHIS2 mapping, a restore).
             {
               name: 'sync-run',
               includeDependenciesRecursively: false,
               priority: 2,
-              test: /src\/(sync\/(run|config|upstream|backoff|protocol|report|restore-identity)|app\/version|export\/dhis2)\.ts$|dhis2-mapping\.json$/,
+              test: /src\/(sync\/(run|config|upstream|backoff|protocol|report|restore-identity)|lib\/version|export\/dhis2)\.ts$|dhis2-mapping\.json$/,
             },
             // Sealing and opening personal fields, the lock screen, and case handover's encrypted files.
             {

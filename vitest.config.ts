@@ -21,7 +21,7 @@ export default defineConfig({
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
           // Waits are on the effect (setup-dom.ts); a test may last as long as its longest wait.
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           setupFiles: ['test/helpers/setup-idb.ts', 'test/helpers/setup-dom.ts'],
         },
       },

@@ -1,8 +1,8 @@
 // What the console's pages share: the locations the account may see (its subtree, from the server), and the
 // place and months chosen, so moving from Tallies to Completeness keeps them.
 import { signal } from '@preact/signals';
+import { currentMonth, previousMonth } from '../src/lib/dates';
 import { type Location, LocationTree } from '../src/locations/locations';
-import { currentMonth, previousMonth } from '../src/records/periods';
 import { api } from './api';
 
 export const tree = signal<LocationTree | null>(null);

@@ -9,13 +9,11 @@ import { registerApi } from './api';
 import type { ServerConfig } from './config';
 import { registerConsole } from './console';
 import { registerCors } from './cors';
-import { openDb } from './db';
 import { registerDevices } from './devices';
 import { registerErrorHandler } from './errors';
-import { createPgStore } from './pg-store';
+import { openStore } from './open-store';
 import { createLimiter, registerRateLimit } from './rate-limit';
 import { registerSettings } from './settings';
-import { createSqliteStore } from './sqlite-store';
 import type { Store } from './store';
 import { registerTallies } from './tallies';
 
@@ -41,11 +39,7 @@ export async function buildServer(config: ServerConfig) {
     requestTimeout: 30_000,
   });
 
-  // The console's accounts and completeness read the SQLite file directly (server/console/source.ts).
-  const db = config.databaseUrl ? null : openDb(config.dbPath, undefined, { sync: config.sync });
-  const store = db
-    ? createSqliteStore(db)
-    : await createPgStore(config.databaseUrl!, { poolSize: config.dbPoolSize, sync: config.sync });
+  const store = await openStore(config);
   app.decorate('store', store);
   // Each open socket costs memory and a file descriptor: past the cap, Node closes new ones at accept.
   app.server.maxConnections = config.maxConnections;
@@ -68,11 +62,7 @@ export async function buildServer(config: ServerConfig) {
   registerTallies(app, deps);
   registerSettings(app, deps);
   registerAdmin(app, deps);
-  if (db) await registerConsole(app, { config, db, store });
-  else
-    app.log.warn(
-      'the coordinator console (/console) runs on the SQLite store only: it is off with PELITA_DATABASE_URL',
-    );
+  await registerConsole(app, { config, store });
 
   const serveStatic = config.staticDir !== null && existsSync(config.staticDir);
   if (serveStatic && config.staticDir) {

@@ -1,29 +1,50 @@
 // The Store on PostgreSQL (pg 8), for deployments that outgrow one process (SPEC §13): several servers behind a
 // load balancer share one database, replicated and backed up with PostgreSQL's own tools. The same tables and
 // the same arithmetic as sqlite-store.ts, in PostgreSQL's SQL. Concurrency, because requests now interleave:
-// - every write of a device locks its `devices` row first (FOR UPDATE), so a device's replaces are serial and
-//   "compare the revision, then adjust the sums" cannot double-count;
+// - a report write is a read, then one statement that writes only if what was read still holds (the revision,
+//   the tree version; `putStatement`), else it is read and tried again: no transaction spans a round trip, so
+//   the rows every device shares (a province's sums) are locked only while that statement runs;
+// - that statement locks the device's row first, so a device's writes, its retirement and its absorption
+//   (which lock it too) are serial and "compare the revision, then adjust the sums" cannot double-count;
 // - sums and reach rows are upserted in one global order (location, indicator, breakdown), so two devices'
-//   transactions touching the same rows wait for each other instead of deadlocking; a deadlock or
+//   statements touching the same rows wait for each other instead of deadlocking; a deadlock or
 //   serialisation failure all the same is retried;
-// - a report write holds a shared advisory lock on the tree, a tree replace the exclusive one: no report is
-//   summed along a lineage that another process has just replaced. Processes reload the tree when it changed.
-//   (An advisory lock, not FOR SHARE on the version row: shared row locks on one hot row cost a MultiXact and
-//   a WAL write each, and halved ingest.)
+// - a tree replace holds the exclusive advisory lock on the tree (retire and absorb the shared one) and locks
+//   the kept tables for its rebuild, so no report is summed along a lineage another process has just
+//   replaced: a report statement waits for the rebuild and then finds the tree version changed. Processes
+//   reload the tree when it changed.
 import pg from 'pg';
 import type { Location } from '../src/locations/locations';
-import type { Disaggregation } from '../src/sync/protocol';
 import { MIGRATIONS, type Migration } from './migrations';
 import {
+  type AccountRow,
   type CodeRow,
   cellDelta,
   type DeviceRow,
+  type PushRow,
+  placesByDevice,
+  pushColumns,
+  type ReportPlaceRow,
   type StoredCell,
   storedCells,
+  toAccount,
   toCode,
   toDevice,
+  toPush,
+  toReportRow,
 } from './rows';
-import type { AbsorbResult, ConfigState, EnrolResult, PutResult, Store, Tally } from './store';
+import {
+  absorbVerdict,
+  codeRefusal,
+  DEFAULT_CONFIG,
+  installRefusal,
+  negated,
+  numbersAfterRetire,
+  replaceRefusal,
+  type SumRow,
+  toValue,
+} from './rules';
+import type { AbsorbResult, ConfigState, ConsoleData, EnrolResult, Store, Tally } from './store';
 import { missingCodes } from './store';
 import { DEFAULT_LOCATIONS, Tree } from './tree';
 
@@ -38,14 +59,6 @@ const types = {
 };
 
 const RETRYABLE = new Set(['40P01', '40001']);
-
-const DEFAULT_CONFIG: ConfigState = {
-  version: 1,
-  homeCountry: null,
-  thresholds: null,
-  dhis2Mapping: null,
-  defaultLocations: true,
-};
 
 export interface PgOptions {
   /** Connections this process may hold open. */
@@ -93,6 +106,59 @@ export async function migratePg(client: Client, migrations: readonly Migration[]
   } finally {
     await client.query('SELECT pg_advisory_unlock(7460201)');
   }
+}
+
+/**
+ * The one statement that stores a report and adjusts every kept number, or does nothing (`stored` false) when
+ * what its caller read has changed: `fresh`, a new pair ($8: the pair limit, counted again here) that must
+ * still be absent; otherwise a replace of revision $8 that must still be stored. $11: the tree version the
+ * lineage $9 was read from. The device's row is locked first, for the statement only: a device's writes, its
+ * retirement and its absorption are serial, and a write that waited finds the report it read gone and is
+ * tried again. A tree replace locks `sums` for its rebuild, so this statement waits for it at
+ * parse time and its snapshot then sees the new version. Rows shared between devices (`sums`,
+ * `devices_under`) are written in one global order, so two such statements wait rather than deadlock.
+ */
+function putStatement(fresh: boolean): string {
+  const store = fresh
+    ? `INSERT INTO reports (period, org_unit, device_id, revision, generated_at, received_at, cells)
+       SELECT $1, $2, $3, $4, $5, $6, $7::jsonb FROM dev, tree WHERE dev.pairs < $8::integer
+       ON CONFLICT (period, org_unit, device_id) DO NOTHING
+       RETURNING 1`
+    : `UPDATE reports SET revision = $4, generated_at = $5, received_at = $6, cells = $7::jsonb
+       FROM dev, tree
+       WHERE period = $1 AND org_unit = $2 AND device_id = $3 AND revision = $8::bigint
+       RETURNING 1`;
+  const firstReport = fresh
+    ? `, pairs AS (
+         UPDATE devices SET pairs = pairs + 1 WHERE id = $3 AND EXISTS (SELECT 1 FROM stored) RETURNING 1
+       ), reached AS (
+         INSERT INTO reach (period, org_unit, device_id, reports)
+         SELECT $1, a.code, $3, 1 FROM jsonb_array_elements_text($9::jsonb) AS a(code)
+         WHERE EXISTS (SELECT 1 FROM stored)
+         ORDER BY 2
+         ON CONFLICT (period, org_unit, device_id) DO UPDATE SET reports = reach.reports + 1
+         RETURNING org_unit, (xmax = 0) AS inserted
+       ), counted AS (
+         INSERT INTO devices_under (period, org_unit, devices)
+         SELECT $1, org_unit, 1 FROM reached WHERE inserted ORDER BY 2
+         ON CONFLICT (period, org_unit) DO UPDATE SET devices = devices_under.devices + 1
+         RETURNING 1
+       )`
+    : '';
+  return `WITH dev AS (
+      SELECT pairs FROM devices WHERE id = $3 FOR UPDATE
+    ), tree AS (
+      SELECT 1 FROM settings WHERE key = 'tree_version' AND value = $11
+    ), stored AS (${store})${firstReport}, summed AS (
+      INSERT INTO sums (period, org_unit, indicator, disaggregation, value)
+      SELECT $1, a.code, x ->> 0, x ->> 1, (x ->> 2)::bigint
+      FROM jsonb_array_elements_text($9::jsonb) AS a(code), jsonb_array_elements($10::jsonb) AS x
+      WHERE EXISTS (SELECT 1 FROM stored)
+      ORDER BY 2, 3, 4
+      ON CONFLICT (period, org_unit, indicator, disaggregation) DO UPDATE SET value = sums.value + excluded.value
+      RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM stored) AS stored, (SELECT count(*) FROM summed) AS cells`;
 }
 
 export async function createPgStore(url: string, { poolSize, sync }: PgOptions): Promise<Store> {
@@ -209,12 +275,7 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
       [deviceId],
     );
     for (const r of reports.rows) {
-      await applyCells(
-        c,
-        r.period,
-        r.org_unit,
-        r.cells.map(([i, g, v]) => [i, g, -v]),
-      );
+      await applyCells(c, r.period, r.org_unit, negated(r.cells));
       await addReach(c, r.period, r.org_unit, deviceId, -1);
     }
     await c.query(
@@ -269,6 +330,7 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
   return {
     tree: () => tree,
     config: () => config,
+    console: pgConsole(pool, tx),
 
     async enrol(req) {
       return tx(async (c): Promise<EnrolResult> => {
@@ -280,13 +342,10 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
               req.code.hash,
             ])
           ).rows[0];
-          if (!code || code.revoked_at) return { ok: false, error: 'wrong_enrolment_code' };
-          if (code.expires_at && code.expires_at <= req.now)
-            return { ok: false, error: 'enrolment_code_expired' };
-          if (code.max_uses !== null && code.uses >= code.max_uses)
-            return { ok: false, error: 'enrolment_code_used_up' };
-          scope = code.org_unit;
-          codeId = code.id;
+          const refused = codeRefusal(code, req.now);
+          if (refused) return refused;
+          scope = code!.org_unit;
+          codeId = code!.id;
         }
         const known = req.install
           ? (
@@ -298,9 +357,8 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
         const useCode = () =>
           codeId ? c.query('UPDATE enrolment_codes SET uses = uses + 1 WHERE id = $1', [codeId]) : null;
         if (known) {
-          if (!known.install_key_hash || !req.install!.keyHash.equals(known.install_key_hash))
-            return { ok: false, error: 'install_conflict' };
-          if (known.absorbed_by) return { ok: false, error: 'install_absorbed' };
+          const refused = installRefusal(known, req.install!.keyHash);
+          if (refused) return refused;
           await useCode();
           await c.query(
             `UPDATE devices SET token_hash = $1, label = $2, scope = $3, code_id = $4, retired_at = NULL,
@@ -339,66 +397,36 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
     },
 
     async putReport(deviceId, period, orgUnit, report, now, { maxPairs }) {
-      // Five round trips: BEGIN; the locks; the stored report; every write in one statement; COMMIT.
-      // Only `sums` rows are shared between devices, and they are written in one global order.
-      return tx(async (c): Promise<PutResult> => {
-        // The device's row lock first, then (a new snapshot, under READ COMMITTED) its stored report: read in
-        // the locking statement, the report could be one a transaction that held the lock has since replaced.
-        const locked = (
-          await c.query<{ tv: string | null; pairs: number }>(
-            `SELECT pg_advisory_xact_lock_shared($1) AS locked,
-               (SELECT value FROM settings WHERE key = 'tree_version') AS tv, pairs
-             FROM devices WHERE id = $2 FOR UPDATE`,
-            [TREE_LOCK, deviceId],
+      // Two round trips and no transaction of ours: a read of what is stored, then every write in one
+      // statement that does nothing unless what was read still holds (the same revision, or still no report;
+      // the same tree). Row locks are then held only while that statement runs in PostgreSQL, never across a
+      // round trip to this process, so the busiest `sums` rows (a province's) are not held while Node is busy
+      // elsewhere. A statement that finds its condition gone (another request of the same device, a tree
+      // replace) is read and tried again.
+      for (let attempt = 1; ; attempt++) {
+        const state = (
+          await pool.query<{
+            tv: string | null;
+            pairs: number;
+            revision: number | null;
+            cells: StoredCell[] | null;
+          }>(
+            `SELECT (SELECT value FROM settings WHERE key = 'tree_version') AS tv, d.pairs, r.revision, r.cells
+             FROM devices d
+             LEFT JOIN reports r ON r.period = $1 AND r.org_unit = $2 AND r.device_id = d.id
+             WHERE d.id = $3`,
+            [period, orgUnit, deviceId],
           )
         ).rows[0];
-        if (!locked) throw new Error(`no device ${deviceId}`);
-        if (Number(locked.tv ?? 1) !== treeVersion) await refresh(c, '', false);
-        const state = {
-          pairs: locked.pairs,
-          ...((
-            await c.query<{ revision: number; cells: StoredCell[] }>(
-              'SELECT revision, cells FROM reports WHERE period = $1 AND org_unit = $2 AND device_id = $3',
-              [period, orgUnit, deviceId],
-            )
-          ).rows[0] ?? { revision: null, cells: null }),
-        };
-        const stored = state.revision;
-        if (stored !== null && report.revision < stored) return { status: 'stale', currentRevision: stored };
-        if (stored === report.revision) return { status: 'unchanged', revision: stored };
-        const fresh = stored === null;
-        if (fresh && state.pairs >= maxPairs) return { status: 'too_many_pairs', limit: maxPairs };
+        if (!state) throw new Error(`no device ${deviceId}`);
+        const tv = Number(state.tv ?? 1);
+        if (tv !== treeVersion) await refresh(pool, '', false);
+        const refused = replaceRefusal(state.revision, report.revision, state.pairs, maxPairs);
+        if (refused) return refused;
         const cells = storedCells(report);
-        const delta = cellDelta(state.cells ?? [], cells);
-        await c.query(
-          `WITH pairs AS (
-             UPDATE devices SET pairs = pairs + 1 WHERE id = $3 AND $8::boolean RETURNING 1
-           ), reached AS (
-             INSERT INTO reach (period, org_unit, device_id, reports)
-             SELECT $1, a.code, $3, 1 FROM jsonb_array_elements_text($9::jsonb) AS a(code) WHERE $8::boolean
-             ORDER BY 2
-             ON CONFLICT (period, org_unit, device_id) DO UPDATE SET reports = reach.reports + 1
-             RETURNING org_unit, (xmax = 0) AS inserted
-           ), counted AS (
-             INSERT INTO devices_under (period, org_unit, devices)
-             SELECT $1, org_unit, 1 FROM reached WHERE inserted ORDER BY 2
-             ON CONFLICT (period, org_unit) DO UPDATE SET devices = devices_under.devices + 1
-             RETURNING 1
-           ), stored AS (
-             INSERT INTO reports (period, org_unit, device_id, revision, generated_at, received_at, cells)
-             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
-             ON CONFLICT (period, org_unit, device_id) DO UPDATE SET
-               revision = excluded.revision, generated_at = excluded.generated_at,
-               received_at = excluded.received_at, cells = excluded.cells
-             RETURNING 1
-           )
-           INSERT INTO sums (period, org_unit, indicator, disaggregation, value)
-           SELECT $1, a.code, x ->> 0, x ->> 1, (x ->> 2)::bigint
-           FROM jsonb_array_elements_text($9::jsonb) AS a(code), jsonb_array_elements($10::jsonb) AS x
-           ORDER BY 2, 3, 4
-           ON CONFLICT (period, org_unit, indicator, disaggregation)
-           DO UPDATE SET value = sums.value + excluded.value`,
-          [
+        const fresh = state.revision === null;
+        const written = await pool
+          .query<{ stored: boolean }>(putStatement(fresh), [
             period,
             orgUnit,
             deviceId,
@@ -406,48 +434,49 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
             report.generatedAt,
             now,
             JSON.stringify(cells),
-            fresh,
+            fresh ? maxPairs : state.revision,
             JSON.stringify(tree.lineage(orgUnit)),
-            JSON.stringify(delta),
-          ],
-        );
-        return { status: 'stored', revision: report.revision };
-      });
+            JSON.stringify(cellDelta(state.cells ?? [], cells)),
+            String(treeVersion),
+          ])
+          .catch((err: { code?: string }) => {
+            // Two devices' statements that met in a deadlock all the same: one of them goes again.
+            if (attempt < 20 && RETRYABLE.has(err.code ?? '')) return null;
+            throw err;
+          });
+        if (written?.rows[0]?.stored) return { status: 'stored', revision: report.revision };
+        if (attempt >= 20) throw new Error(`report ${deviceId}/${period}/${orgUnit}: kept changing under us`);
+      }
     },
 
     async tallies(period, orgUnits) {
-      // One snapshot: the device counts and the sums agree.
-      return tx(async (c): Promise<Tally[]> => {
-        const sums = await c.query<{
-          org_unit: string;
-          indicator: string;
-          disaggregation: string;
-          value: number;
-        }>(
-          `SELECT org_unit, indicator, disaggregation, value FROM sums
+      // One statement, so one snapshot: the device counts and the sums agree, in one round trip.
+      const r = await pool.query<{
+        org_unit: string;
+        indicator: string | null;
+        disaggregation: string;
+        value: number;
+      }>(
+        `SELECT * FROM (
+           SELECT org_unit, indicator, disaggregation, value FROM sums
            WHERE period = $1 AND org_unit = ANY($2::text[]) AND value > 0
-           ORDER BY indicator COLLATE "C", disaggregation COLLATE "C"`,
-          [period, orgUnits],
-        );
-        const counts = await c.query<{ org_unit: string; n: number }>(
-          'SELECT org_unit, devices AS n FROM devices_under WHERE period = $1 AND org_unit = ANY($2::text[])',
-          [period, orgUnits],
-        );
-        const devices = new Map(counts.rows.map((r) => [r.org_unit, r.n]));
-        const values = new Map<string, Tally['values']>(orgUnits.map((o) => [o, []]));
-        for (const r of sums.rows) {
-          values.get(r.org_unit)!.push({
-            indicator: r.indicator as Tally['values'][number]['indicator'],
-            disaggregation: JSON.parse(r.disaggregation) as Disaggregation,
-            value: r.value,
-          });
-        }
-        return orgUnits.map((orgUnit) => ({
-          orgUnit,
-          devices: devices.get(orgUnit) ?? 0,
-          values: values.get(orgUnit)!,
-        }));
-      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+           UNION ALL
+           SELECT org_unit, NULL, NULL, devices FROM devices_under
+           WHERE period = $1 AND org_unit = ANY($2::text[])
+         ) t ORDER BY indicator COLLATE "C", disaggregation COLLATE "C"`,
+        [period, orgUnits],
+      );
+      const devices = new Map<string, number>();
+      const values = new Map<string, Tally['values']>(orgUnits.map((o) => [o, []]));
+      for (const row of r.rows) {
+        if (row.indicator === null) devices.set(row.org_unit, row.value);
+        else values.get(row.org_unit)!.push(toValue(row as SumRow));
+      }
+      return orgUnits.map((orgUnit) => ({
+        orgUnit,
+        devices: devices.get(orgUnit) ?? 0,
+        values: values.get(orgUnit)!,
+      }));
     },
 
     async absorb(deviceId, install, mayTake, now) {
@@ -457,19 +486,15 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
         const target = (
           await c.query<DeviceRow>('SELECT * FROM devices WHERE install_id = $1 FOR UPDATE', [install.id])
         ).rows[0];
-        if (!target) return { ok: true, absorbed: null };
-        if (!target.install_key_hash || !install.keyHash.equals(target.install_key_hash))
-          return { ok: false, error: 'install_conflict' };
-        if (target.id === deviceId) return { ok: false, error: 'cannot_absorb_self' };
-        if (target.absorbed_by) return { ok: true, absorbed: target.id };
-        if (!mayTake(target.scope)) return { ok: false, error: 'out_of_scope' };
-        await removeNumbers(c, target.id);
+        const verdict = absorbVerdict(target, install.keyHash, deviceId, mayTake);
+        if (verdict !== 'take') return verdict;
+        await removeNumbers(c, target!.id);
         await c.query(
           `UPDATE devices SET absorbed_by = $1, retired_at = coalesce(retired_at, $2), numbers = 'removed'
            WHERE id = $3`,
-          [deviceId, now, target.id],
+          [deviceId, now, target!.id],
         );
-        return { ok: true, absorbed: target.id };
+        return { ok: true, absorbed: target!.id };
       });
     },
 
@@ -493,7 +518,7 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
         const row = await deviceRow(c, deviceId, 'FOR UPDATE');
         if (!row) return null;
         if (numbers === 'remove') await removeNumbers(c, deviceId);
-        const kept = numbers === 'keep' && row.numbers !== 'removed' ? 'kept' : 'removed';
+        const kept = numbersAfterRetire(numbers, row.numbers);
         await c.query(
           'UPDATE devices SET retired_at = coalesce(retired_at, $1), numbers = $2 WHERE id = $3',
           [now, kept, deviceId],
@@ -583,6 +608,119 @@ export async function createPgStore(url: string, { poolSize, sync }: PgOptions):
       closed = true;
       clearInterval(poll);
       await pool.end();
+    },
+  };
+}
+
+/** The console's tables (migrations 4 and 5) on PostgreSQL. */
+function pgConsole(pool: pg.Pool, tx: <T>(work: (c: Client) => Promise<T>) => Promise<T>): ConsoleData {
+  const rows = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+    (await pool.query<T>(sql, params)).rows;
+  const one = async (sql: string, params: unknown[]) => {
+    const r = (await rows<AccountRow>(sql, params))[0];
+    return r ? toAccount(r) : null;
+  };
+  return {
+    addAccount: (a) =>
+      one(
+        `INSERT INTO console_accounts (username, password_hash, role, scope, created_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING RETURNING *`,
+        [a.username, a.passwordHash, a.role, a.scope, a.createdAt],
+      ),
+    accountByName: (username) => one('SELECT * FROM console_accounts WHERE username = $1', [username]),
+    accountById: (id) => one('SELECT * FROM console_accounts WHERE id = $1', [id]),
+    async accounts() {
+      return (await rows<AccountRow>('SELECT * FROM console_accounts ORDER BY username COLLATE "C"')).map(
+        toAccount,
+      );
+    },
+    async removeAccount(id) {
+      return ((await pool.query('DELETE FROM console_accounts WHERE id = $1', [id])).rowCount ?? 0) > 0;
+    },
+    async setPasswordHash(id, hash) {
+      await tx(async (c) => {
+        await c.query('UPDATE console_accounts SET password_hash = $1 WHERE id = $2', [hash, id]);
+        await c.query('DELETE FROM console_sessions WHERE account_id = $1', [id]);
+      });
+    },
+    async openSession(x) {
+      await tx(async (c) => {
+        await c.query('DELETE FROM console_sessions WHERE expires_at <= $1', [x.createdAt]);
+        await c.query(
+          'INSERT INTO console_sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+          [x.tokenHash, x.accountId, x.createdAt, x.expiresAt],
+        );
+      });
+    },
+    sessionAccount: (tokenHash, now) =>
+      one(
+        `SELECT a.* FROM console_sessions s JOIN console_accounts a ON a.id = s.account_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2`,
+        [tokenHash, now],
+      ),
+    async closeSession(tokenHash) {
+      await pool.query('DELETE FROM console_sessions WHERE token_hash = $1', [tokenHash]);
+    },
+    async reportsBetween(from, to) {
+      return (
+        await rows<ReportPlaceRow>(
+          'SELECT device_id, period, org_unit, received_at FROM reports WHERE period BETWEEN $1 AND $2',
+          [from, to],
+        )
+      ).map(toReportRow);
+    },
+    async lastReceived() {
+      const r = await rows<{ device_id: string; at: string }>(
+        'SELECT device_id, max(received_at) AS at FROM reports GROUP BY device_id',
+      );
+      return new Map(r.map((x) => [x.device_id, x.at]));
+    },
+    async placesOf() {
+      return placesByDevice(
+        await rows<{ device_id: string; org_unit: string }>(
+          'SELECT DISTINCT device_id, org_unit FROM reports',
+        ),
+      );
+    },
+    async dhis2Settings() {
+      const r = (
+        await rows<{ base_url: string; token: string; updated_at: string }>(
+          'SELECT base_url, token, updated_at FROM console_dhis2 WHERE id = 1',
+        )
+      )[0];
+      return r ? { baseUrl: r.base_url, token: r.token, updatedAt: r.updated_at } : null;
+    },
+    async saveDhis2Settings(x) {
+      await pool.query(
+        `INSERT INTO console_dhis2 (id, base_url, token, updated_at) VALUES (1, $1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET base_url = excluded.base_url, token = excluded.token,
+           updated_at = excluded.updated_at`,
+        [x.baseUrl, x.token, x.updatedAt],
+      );
+    },
+    async logPush(entry) {
+      await pool.query(
+        `INSERT INTO console_push_log (at, account, period, org_unit, dry_run, ok, summary, sent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [...pushColumns(entry)],
+      );
+    },
+    async lastGoodPush(period, orgUnit, dryRun) {
+      const r = await rows<{ at: string; sent: string | null }>(
+        `SELECT at, sent FROM console_push_log WHERE period = $1 AND org_unit = $2 AND dry_run = $3 AND ok = 1
+         ORDER BY id DESC LIMIT 1`,
+        [period, orgUnit, dryRun ? 1 : 0],
+      );
+      return r[0] ?? null;
+    },
+    async pushLog(limit) {
+      return (
+        await rows<PushRow>(
+          `SELECT id, at, account, period, org_unit, dry_run, ok, summary, sent FROM console_push_log
+           ORDER BY id DESC LIMIT $1`,
+          [limit],
+        )
+      ).map(toPush);
     },
   };
 }

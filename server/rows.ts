@@ -1,7 +1,7 @@
 // Rows as both stores read them (the same columns in SQLite and PostgreSQL), and the pure cell arithmetic
 // of a report replace, so each store only holds its SQL.
 import { canonicalDisaggregation, type ReportBody } from '../src/sync/protocol';
-import type { CodeInfo, DeviceInfo } from './store';
+import type { AccountRecord, CodeInfo, DeviceInfo, PushEntry, ReportRow, Role } from './store';
 
 /** A stored cell: [indicator, canonical disaggregation JSON, value]. */
 export type StoredCell = [string, string, number];
@@ -80,4 +80,73 @@ export function storedCells(report: ReportBody): StoredCell[] {
   return report.values
     .filter((c) => c.value > 0)
     .map((c) => [c.indicator, canonicalDisaggregation(c.disaggregation), c.value]);
+}
+
+export interface AccountRow {
+  id: number;
+  username: string;
+  password_hash: string;
+  role: Role;
+  scope: string | null;
+  created_at: string;
+}
+export const toAccount = (r: AccountRow): AccountRecord => ({
+  id: Number(r.id),
+  username: r.username,
+  passwordHash: r.password_hash,
+  role: r.role,
+  scope: r.scope,
+  createdAt: r.created_at,
+});
+
+export interface PushRow {
+  id: number;
+  at: string;
+  account: string;
+  period: string;
+  org_unit: string;
+  dry_run: number;
+  ok: number;
+  summary: string;
+  sent: string | null;
+}
+export const toPush = (r: PushRow): PushEntry & { id: number } => ({
+  id: Number(r.id),
+  at: r.at,
+  account: r.account,
+  period: r.period,
+  orgUnit: r.org_unit,
+  dryRun: r.dry_run === 1,
+  ok: r.ok === 1,
+  summary: r.summary,
+  sent: r.sent,
+});
+/** The push log's columns in insert order, from an entry. */
+export const pushColumns = (e: PushEntry) =>
+  [e.at, e.account, e.period, e.orgUnit, e.dryRun ? 1 : 0, e.ok ? 1 : 0, e.summary, e.sent] as const;
+
+export interface ReportPlaceRow {
+  device_id: string;
+  period: string;
+  org_unit: string;
+  received_at: string;
+}
+export const toReportRow = (r: ReportPlaceRow): ReportRow => ({
+  deviceId: r.device_id,
+  period: r.period,
+  orgUnit: r.org_unit,
+  receivedAt: r.received_at,
+});
+
+/** Groups (device, location) rows into each device's locations. */
+export function placesByDevice(
+  rows: readonly { device_id: string; org_unit: string }[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r.device_id);
+    if (list) list.push(r.org_unit);
+    else out.set(r.device_id, [r.org_unit]);
+  }
+  return out;
 }

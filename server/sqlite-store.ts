@@ -4,18 +4,45 @@
 // (`Tree.lineage`), in the same transaction that stores the report. Bulk work runs in SQL over json_each.
 import { randomBytes } from 'node:crypto';
 import type { Location } from '../src/locations/locations';
-import type { Disaggregation, ReportBody } from '../src/sync/protocol';
+import type { ReportBody } from '../src/sync/protocol';
 import type { Db } from './db';
 import {
+  type AccountRow,
   type CodeRow,
   cellDelta,
   type DeviceRow,
+  type PushRow,
+  placesByDevice,
+  pushColumns,
+  type ReportPlaceRow,
   type StoredCell,
   storedCells,
+  toAccount,
   toCode,
   toDevice,
+  toPush,
+  toReportRow,
 } from './rows';
-import type { AbsorbResult, ConfigState, EnrolRequest, EnrolResult, PutResult, Store, Tally } from './store';
+import {
+  absorbVerdict,
+  codeRefusal,
+  DEFAULT_CONFIG,
+  installRefusal,
+  negated,
+  numbersAfterRetire,
+  replaceRefusal,
+  toValue,
+} from './rules';
+import type {
+  AbsorbResult,
+  ConfigState,
+  ConsoleData,
+  EnrolRequest,
+  EnrolResult,
+  PutResult,
+  Store,
+  Tally,
+} from './store';
 import { missingCodes } from './store';
 import { DEFAULT_LOCATIONS, Tree } from './tree';
 
@@ -31,17 +58,12 @@ export function createSqliteStore(db: Db): Store {
     return row ? (JSON.parse(row.value) as T) : undefined;
   };
 
-  let config: ConfigState = readSetting<ConfigState>('config') ?? {
-    version: 1,
-    homeCountry: null,
-    thresholds: null,
-    dhis2Mapping: null,
-    defaultLocations: true,
-  };
+  let config: ConfigState = readSetting<ConfigState>('config') ?? DEFAULT_CONFIG;
   let tree = new Tree(readSetting<Location[]>('locations') ?? DEFAULT_LOCATIONS);
 
   const deviceById = get<DeviceRow>('SELECT * FROM devices WHERE id = ?');
   const deviceByInstall = get<DeviceRow>('SELECT * FROM devices WHERE install_id = ?');
+  const pairsOf = get<{ pairs: number }>('SELECT pairs FROM devices WHERE id = ?');
   const authByHash = get<{ id: string; token_hash: Buffer; scope: string | null }>(
     'SELECT id, token_hash, scope FROM devices WHERE token_hash = ? AND retired_at IS NULL',
   );
@@ -67,12 +89,13 @@ export function createSqliteStore(db: Db): Store {
        received_at = excluded.received_at, cells = excluded.cells`,
   );
   const addPairs = db.prepare('UPDATE devices SET pairs = pairs + ? WHERE id = ?');
-  // One statement per report: every (location above, changed cell) pair, in C rather than a JS loop.
-  // `WHERE true` lets SQLite read ON CONFLICT as the upsert clause, not a join constraint.
-  const addSums = db.prepare(
-    `INSERT INTO sums (period, org_unit, indicator, disaggregation, value)
-     SELECT ?, a.value, c.value ->> 0, c.value ->> 1, c.value ->> 2
-     FROM json_each(?) a, json_each(?) c WHERE true
+  // One statement per report: every (location above, changed cell) pair, in C rather than a JS loop. The
+  // cells are read from their JSON once (MATERIALIZED), not once per location above: a fifth less work on a
+  // report of 500 cells. `WHERE true` lets SQLite read ON CONFLICT as the upsert clause, not a join constraint.
+  const addSums = db.prepare<[string, string, string]>(
+    `WITH c AS MATERIALIZED (SELECT value ->> 0 AS i, value ->> 1 AS g, value ->> 2 AS v FROM json_each(?))
+     INSERT INTO sums (period, org_unit, indicator, disaggregation, value)
+     SELECT ?, a.value, c.i, c.g, c.v FROM json_each(?) a, c WHERE true
      ON CONFLICT (period, org_unit, indicator, disaggregation) DO UPDATE SET value = value + excluded.value`,
   );
   const addReach = db.prepare(
@@ -107,18 +130,14 @@ export function createSqliteStore(db: Db): Store {
   );
 
   function applyCells(period: string, orgUnit: string, cells: readonly StoredCell[]) {
-    if (cells.length) addSums.run(period, JSON.stringify(tree.lineage(orgUnit)), JSON.stringify(cells));
+    if (cells.length) addSums.run(JSON.stringify(cells), period, JSON.stringify(tree.lineage(orgUnit)));
   }
 
   /** Takes every report of a device out of the sums and deletes it. */
   function removeNumbers(deviceId: string) {
     for (const r of reportsOfDevice.all(deviceId)) {
       const cells = JSON.parse(r.cells) as StoredCell[];
-      applyCells(
-        r.period,
-        r.org_unit,
-        cells.map(([i, g, v]) => [i, g, -v]),
-      );
+      applyCells(r.period, r.org_unit, negated(cells));
       addReach.run(r.period, deviceId, -1, JSON.stringify(tree.lineage(r.org_unit)));
     }
     countDownEmpty.run(deviceId);
@@ -167,19 +186,15 @@ export function createSqliteStore(db: Db): Store {
     let codeId: string | null = null;
     if (!req.code.bootstrap) {
       const code = codeByHash.get(req.code.hash);
-      if (!code || code.revoked_at) return { ok: false, error: 'wrong_enrolment_code' };
-      if (code.expires_at && code.expires_at <= req.now)
-        return { ok: false, error: 'enrolment_code_expired' };
-      if (code.max_uses !== null && code.uses >= code.max_uses)
-        return { ok: false, error: 'enrolment_code_used_up' };
-      scope = code.org_unit;
-      codeId = code.id;
+      const refused = codeRefusal(code, req.now);
+      if (refused) return refused;
+      scope = code!.org_unit;
+      codeId = code!.id;
     }
     const known = req.install ? deviceByInstall.get(req.install.id) : undefined;
     if (known) {
-      if (!known.install_key_hash || !req.install!.keyHash.equals(known.install_key_hash))
-        return { ok: false, error: 'install_conflict' };
-      if (known.absorbed_by) return { ok: false, error: 'install_absorbed' };
+      const refused = installRefusal(known, req.install!.keyHash);
+      if (refused) return refused;
       if (codeId) useCode.run(codeId);
       reenrolDevice.run(req.tokenHash, req.label, scope, codeId, known.id);
       return { ok: true, deviceId: known.id, scope, resend: known.numbers === 'removed' };
@@ -208,12 +223,10 @@ export function createSqliteStore(db: Db): Store {
       maxPairs: number,
     ): PutResult => {
       const stored = reportOf.get(period, orgUnit, deviceId);
-      if (stored && report.revision < stored.revision)
-        return { status: 'stale', currentRevision: stored.revision };
-      if (stored?.revision === report.revision) return { status: 'unchanged', revision: stored.revision };
+      const pairs = stored ? 0 : (pairsOf.get(deviceId)?.pairs ?? 0);
+      const refused = replaceRefusal(stored?.revision ?? null, report.revision, pairs, maxPairs);
+      if (refused) return refused;
       if (!stored) {
-        const pairs = deviceById.get(deviceId)?.pairs ?? 0;
-        if (pairs >= maxPairs) return { status: 'too_many_pairs', limit: maxPairs };
         addPairs.run(1, deviceId);
         const lineage = JSON.stringify(tree.lineage(orgUnit));
         const first = newReach.pluck().all(lineage, period, deviceId);
@@ -240,11 +253,7 @@ export function createSqliteStore(db: Db): Store {
     orgUnits.map((orgUnit) => ({
       orgUnit,
       devices: devicesUnder.get(period, orgUnit)?.n ?? 0,
-      values: sumsOf.all(period, orgUnit).map((r) => ({
-        indicator: r.indicator as Tally['values'][number]['indicator'],
-        disaggregation: JSON.parse(r.disaggregation) as Disaggregation,
-        value: r.value,
-      })),
+      values: sumsOf.all(period, orgUnit).map(toValue),
     })),
   );
 
@@ -256,18 +265,14 @@ export function createSqliteStore(db: Db): Store {
       now: string,
     ): AbsorbResult => {
       const target = deviceByInstall.get(install.id);
-      if (!target) return { ok: true, absorbed: null };
-      if (!target.install_key_hash || !install.keyHash.equals(target.install_key_hash))
-        return { ok: false, error: 'install_conflict' };
-      if (target.id === deviceId) return { ok: false, error: 'cannot_absorb_self' };
-      if (target.absorbed_by) return { ok: true, absorbed: target.id };
-      if (!mayTake(target.scope)) return { ok: false, error: 'out_of_scope' };
-      removeNumbers(target.id);
+      const verdict = absorbVerdict(target, install.keyHash, deviceId, mayTake);
+      if (verdict !== 'take') return verdict;
+      removeNumbers(target!.id);
       db.prepare(
         `UPDATE devices SET absorbed_by = ?, retired_at = coalesce(retired_at, ?), numbers = 'removed'
          WHERE id = ?`,
-      ).run(deviceId, now, target.id);
-      return { ok: true, absorbed: target.id };
+      ).run(deviceId, now, target!.id);
+      return { ok: true, absorbed: target!.id };
     },
   );
 
@@ -275,8 +280,7 @@ export function createSqliteStore(db: Db): Store {
     const row = deviceById.get(deviceId);
     if (!row) return null;
     if (numbers === 'remove') removeNumbers(deviceId);
-    // A retired device keeps 'removed' once its numbers are gone, even if retired again with 'keep'.
-    const kept = numbers === 'keep' && row.numbers !== 'removed' ? 'kept' : 'removed';
+    const kept = numbersAfterRetire(numbers, row.numbers);
     // The token dies at once: authentication reads only devices that are not retired.
     db.prepare('UPDATE devices SET retired_at = coalesce(retired_at, ?), numbers = ? WHERE id = ?').run(
       now,
@@ -304,6 +308,7 @@ export function createSqliteStore(db: Db): Store {
   return {
     tree: () => tree,
     config: () => config,
+    console: sqliteConsole(db),
     async enrol(req) {
       return enrol.immediate(req);
     },
@@ -386,6 +391,121 @@ export function createSqliteStore(db: Db): Store {
     },
     async close() {
       if (db.open) db.close();
+    },
+  };
+}
+
+/** The console's tables (migrations 4 and 5) on SQLite. */
+function sqliteConsole(db: Db): ConsoleData {
+  const account = (sql: string) => db.prepare<unknown[], AccountRow>(sql);
+  const insertAccount = account(
+    `INSERT INTO console_accounts (username, password_hash, role, scope, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (username) DO NOTHING RETURNING *`,
+  );
+  const byName = account('SELECT * FROM console_accounts WHERE username = ?');
+  const byId = account('SELECT * FROM console_accounts WHERE id = ?');
+  const all = account('SELECT * FROM console_accounts ORDER BY username');
+  const remove = db.prepare('DELETE FROM console_accounts WHERE id = ?');
+  const setHash = db.prepare('UPDATE console_accounts SET password_hash = ? WHERE id = ?');
+  const endAll = db.prepare('DELETE FROM console_sessions WHERE account_id = ?');
+  const insertSession = db.prepare(
+    'INSERT INTO console_sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+  );
+  const sweep = db.prepare('DELETE FROM console_sessions WHERE expires_at <= ?');
+  const sessionAccount = account(
+    `SELECT a.* FROM console_sessions s JOIN console_accounts a ON a.id = s.account_id
+     WHERE s.token_hash = ? AND s.expires_at > ?`,
+  );
+  const endSession = db.prepare('DELETE FROM console_sessions WHERE token_hash = ?');
+  const reports = db.prepare<[string, string], ReportPlaceRow>(
+    'SELECT device_id, period, org_unit, received_at FROM reports WHERE period BETWEEN ? AND ?',
+  );
+  const lastReceived = db.prepare<[], { device_id: string; at: string }>(
+    'SELECT device_id, max(received_at) AS at FROM reports GROUP BY device_id',
+  );
+  const places = db.prepare<[], { device_id: string; org_unit: string }>(
+    'SELECT DISTINCT device_id, org_unit FROM reports',
+  );
+  const readDhis2 = db.prepare<[], { base_url: string; token: string; updated_at: string }>(
+    'SELECT base_url, token, updated_at FROM console_dhis2 WHERE id = 1',
+  );
+  const writeDhis2 = db.prepare(
+    `INSERT INTO console_dhis2 (id, base_url, token, updated_at) VALUES (1, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET base_url = excluded.base_url, token = excluded.token,
+       updated_at = excluded.updated_at`,
+  );
+  const log = db.prepare(
+    `INSERT INTO console_push_log (at, account, period, org_unit, dry_run, ok, summary, sent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const lastGood = db.prepare<[string, string, number], { at: string; sent: string | null }>(
+    `SELECT at, sent FROM console_push_log WHERE period = ? AND org_unit = ? AND dry_run = ? AND ok = 1
+     ORDER BY id DESC LIMIT 1`,
+  );
+  const recent = db.prepare<[number], PushRow>(
+    `SELECT id, at, account, period, org_unit, dry_run, ok, summary, sent FROM console_push_log
+     ORDER BY id DESC LIMIT ?`,
+  );
+  const one = (r: AccountRow | undefined) => (r ? toAccount(r) : null);
+
+  return {
+    async addAccount(a) {
+      return one(insertAccount.get(a.username, a.passwordHash, a.role, a.scope, a.createdAt));
+    },
+    async accountByName(username) {
+      return one(byName.get(username));
+    },
+    async accountById(id) {
+      return one(byId.get(id));
+    },
+    async accounts() {
+      return all.all().map(toAccount);
+    },
+    async removeAccount(id) {
+      return remove.run(id).changes > 0;
+    },
+    async setPasswordHash(id, hash) {
+      db.transaction(() => {
+        setHash.run(hash, id);
+        endAll.run(id);
+      }).immediate();
+    },
+    async openSession(x) {
+      db.transaction(() => {
+        sweep.run(x.createdAt);
+        insertSession.run(x.tokenHash, x.accountId, x.createdAt, x.expiresAt);
+      }).immediate();
+    },
+    async sessionAccount(tokenHash, now) {
+      return one(sessionAccount.get(tokenHash, now));
+    },
+    async closeSession(tokenHash) {
+      endSession.run(tokenHash);
+    },
+    async reportsBetween(from, to) {
+      return reports.all(from, to).map(toReportRow);
+    },
+    async lastReceived() {
+      return new Map(lastReceived.all().map((r) => [r.device_id, r.at]));
+    },
+    async placesOf() {
+      return placesByDevice(places.all());
+    },
+    async dhis2Settings() {
+      const r = readDhis2.get();
+      return r ? { baseUrl: r.base_url, token: r.token, updatedAt: r.updated_at } : null;
+    },
+    async saveDhis2Settings(x) {
+      writeDhis2.run(x.baseUrl, x.token, x.updatedAt);
+    },
+    async logPush(entry) {
+      log.run(...pushColumns(entry));
+    },
+    async lastGoodPush(period, orgUnit, dryRun) {
+      return lastGood.get(period, orgUnit, dryRun ? 1 : 0) ?? null;
+    },
+    async pushLog(limit) {
+      return recent.all(limit).map(toPush);
     },
   };
 }

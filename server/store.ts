@@ -90,6 +90,91 @@ export interface ConfigState {
 
 export type ConfigPatch = Partial<Pick<ConfigState, 'homeCountry' | 'thresholds' | 'dhis2Mapping'>>;
 
+export type Role = 'admin' | 'coordinator';
+
+/** A console account as stored: the password only as its KDF hash (server/console/passwords.ts). */
+export interface AccountRecord {
+  id: number;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  /** The location subtree the account sees; null: every location (administrators only). */
+  scope: string | null;
+  createdAt: string;
+}
+
+/** Which device reported which (period, orgUnit), and when it arrived: what completeness counts. */
+export interface ReportRow {
+  deviceId: string;
+  period: string;
+  orgUnit: string;
+  receivedAt: string;
+}
+
+export interface Dhis2Settings {
+  baseUrl: string;
+  /** The personal access token: kept here, never sent to a browser. */
+  token: string;
+  updatedAt: string;
+}
+
+/** One push to DHIS2 (a dry run or an import) and its answer. */
+export interface PushEntry {
+  at: string;
+  account: string;
+  period: string;
+  orgUnit: string;
+  dryRun: boolean;
+  ok: boolean;
+  /** DHIS2's summary as JSON text. */
+  summary: string;
+  /** An import's values as JSON text (the next import sends 0 where a count fell to zero); else null. */
+  sent: string | null;
+}
+
+/** What the coordinators' console keeps and reads beside the devices' data (SPEC §12). */
+export interface ConsoleData {
+  /** Null when the (normalised) username is taken. */
+  addAccount(a: Omit<AccountRecord, 'id'>): Promise<AccountRecord | null>;
+  accountByName(username: string): Promise<AccountRecord | null>;
+  accountById(id: number): Promise<AccountRecord | null>;
+  /** Every account, by username. */
+  accounts(): Promise<AccountRecord[]>;
+  /** Removes the account and its sessions; false when there was none. */
+  removeAccount(id: number): Promise<boolean>;
+  /** A new password hash; every session of the account ends. */
+  setPasswordHash(id: number, hash: string): Promise<void>;
+  /** Stores a session (by its token's hash) and sweeps those expired by `createdAt`. */
+  openSession(s: {
+    tokenHash: Buffer;
+    accountId: number;
+    createdAt: string;
+    expiresAt: string;
+  }): Promise<void>;
+  /** The account of a session that has not expired at `now`. */
+  sessionAccount(tokenHash: Buffer, now: string): Promise<AccountRecord | null>;
+  closeSession(tokenHash: Buffer): Promise<void>;
+
+  /** Every stored report's (device, period, location, arrival) with `from` ≤ period ≤ `to`. */
+  reportsBetween(from: string, to: string): Promise<ReportRow[]>;
+  /** When each device's last stored report arrived. */
+  lastReceived(): Promise<Map<string, string>>;
+  /** Every location each device holds reports for (what the sums count of it). */
+  placesOf(): Promise<Map<string, string[]>>;
+
+  dhis2Settings(): Promise<Dhis2Settings | null>;
+  saveDhis2Settings(s: Dhis2Settings): Promise<void>;
+  logPush(entry: PushEntry): Promise<void>;
+  /** The newest successful push of that month and place, dry run or import. */
+  lastGoodPush(
+    period: string,
+    orgUnit: string,
+    dryRun: boolean,
+  ): Promise<{ at: string; sent: string | null } | null>;
+  /** The newest `limit` pushes, newest first. */
+  pushLog(limit: number): Promise<(PushEntry & { id: number })[]>;
+}
+
 export interface Store {
   /** The location tree now; reports and tallies are checked against it. */
   tree(): Tree;
@@ -126,6 +211,9 @@ export interface Store {
   /** Replaces the tree (null: the shipped list) and rebuilds the sums for it, in one transaction. */
   replaceLocations(list: readonly Location[] | null): Promise<ConfigState>;
   updateConfig(patch: ConfigPatch): Promise<ConfigState>;
+
+  /** The console's accounts, sessions, DHIS2 settings and push log, and what completeness reads. */
+  readonly console: ConsoleData;
 
   /** True when the store can be read and written now. */
   healthy(): Promise<boolean>;

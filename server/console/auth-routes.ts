@@ -60,14 +60,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps) {
     if (!body.success) return reply.code(400).send({ error: 'invalid_body', issues: toIssues(body.error) });
     const name = deps.signInByName.take(body.data.username.toLowerCase());
     if (!name.ok) return tooMany(reply, name.retryAfter);
-    const found = accounts.withHash(body.data.username);
+    const found = await accounts.withHash(body.data.username);
     const ok = await verifyPassword(body.data.password, found?.passwordHash ?? (await dummyHash()));
     if (!found || !ok) {
       req.log.info('console sign-in refused');
       return reply.code(401).send({ error: 'wrong_credentials' });
     }
     const { passwordHash: _, ...account } = found;
-    const { token, expiresAt } = accounts.openSession(account.id);
+    const { token, expiresAt } = await accounts.openSession(account.id);
     req.log.info({ account: account.id }, 'console sign-in');
     return reply
       .header('Set-Cookie', sessionCookie(req, token, expiresAt))
@@ -77,7 +77,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps) {
 
   app.post('/console/api/sign-out', async (req, reply) => {
     const cookie = readCookie(req.headers.cookie);
-    if (cookie) accounts.closeSession(cookie);
+    if (cookie) await accounts.closeSession(cookie);
     return reply.code(204).header('Set-Cookie', clearedCookie(req)).send();
   });
 
@@ -90,9 +90,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps) {
     const tree = deps.tree();
     const scope = req.account!.scope;
     return {
-      accounts: accounts
-        .list()
-        .filter((a) => scope === null || (a.scope !== null && inScope(tree, scope, a.scope))),
+      accounts: (await accounts.list()).filter(
+        (a) => scope === null || (a.scope !== null && inScope(tree, scope, a.scope)),
+      ),
     };
   });
 
@@ -117,13 +117,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps) {
     '/console/api/accounts/:id',
     { preHandler: requireAccount({ admin: true }) },
     async (req, reply) => {
-      const target = accounts.get(Number(req.params.id));
+      const target = await accounts.get(Number(req.params.id));
       const mine = req.account!.scope;
       if (!target) return reply.code(404).send({ error: 'not_found' });
       if (mine !== null && (target.scope === null || !inScope(deps.tree(), mine, target.scope)))
         return reply.code(403).send({ error: 'out_of_scope' });
       if (target.id === req.account!.id) return reply.code(409).send({ error: 'cannot_remove_self' });
-      accounts.remove(target.id);
+      await accounts.remove(target.id);
       return reply.code(204).send();
     },
   );

@@ -1,10 +1,10 @@
 // `npm run admin -- create <username> --role admin|coordinator [--scope <location>]`: makes a console
-// account in the server's database (PELITA_DB), the way the first administrator comes to exist. The password
+// account in the server's database (PELITA_DATABASE_URL, else PELITA_DB), the way the first administrator comes to exist. The password
 // is read from PELITA_ACCOUNT_PASSWORD or, when that is not set, from the first line of standard input, so it
 // never appears in the shell's history or the process list. `npm run admin -- list` lists the accounts.
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config';
-import { openDb } from '../db';
+import { openStore } from '../open-store';
 import { createAccounts } from './accounts';
 import { newAccountBody } from './auth-routes';
 
@@ -31,12 +31,13 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(args: string[]): Promise<number> {
-  const db = openDb(loadConfig(process.env).dbPath);
+  const store = await openStore(loadConfig(process.env));
   try {
-    const accounts = createAccounts(db);
+    const accounts = createAccounts(store.console);
     const [command, username] = args;
     if (command === 'list') {
-      for (const a of accounts.list()) console.log(`${a.username}\t${a.role}\t${a.scope ?? '(everywhere)'}`);
+      for (const a of await accounts.list())
+        console.log(`${a.username}\t${a.role}\t${a.scope ?? '(everywhere)'}`);
       return 0;
     }
     if (command !== 'create' || !username) {
@@ -63,7 +64,7 @@ async function main(args: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

@@ -3,9 +3,8 @@
 // expected at a location when its enrolment scope lies inside it, or (enrolled for a wider area) when it has
 // reported inside it in the last twelve months. Retired devices are expected nowhere.
 import type { LocationTree } from '../../src/locations/locations';
-import type { DeviceInfo } from '../store';
+import type { DeviceInfo, ReportRow } from '../store';
 import { inScope, subtree } from './rollup';
-import type { ReportRow } from './source';
 
 export interface DeviceCompleteness {
   id: string;

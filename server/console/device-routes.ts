@@ -10,15 +10,13 @@ import { toIssues } from '../errors';
 import type { DeviceInfo, Store } from '../store';
 import { inScope } from './rollup';
 import { requireAccount } from './session';
-import type { Source } from './source';
 
 export interface DeviceDeps {
   store: Store;
-  source: Source;
   tree: () => LocationTree;
 }
 
-export function registerDeviceRoutes(app: FastifyInstance, { store, source, tree }: DeviceDeps) {
+export function registerDeviceRoutes(app: FastifyInstance, { store, tree }: DeviceDeps) {
   const visible = (scope: string | null, place: string | null) =>
     scope === null || (place !== null && inScope(tree(), scope, place));
   /**
@@ -26,7 +24,7 @@ export function registerDeviceRoutes(app: FastifyInstance, { store, source, tree
    * in, as in completeness; otherwise to its enrolment scope.
    */
   const devicesOf = async (scope: string | null): Promise<DeviceInfo[]> => {
-    const places = source.placesOf();
+    const places = await store.console.placesOf();
     const wider = (d: DeviceInfo) => d.scope === null || (scope !== null && inScope(tree(), d.scope, scope));
     return (await store.devices()).filter(
       (d) =>

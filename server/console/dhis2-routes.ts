@@ -11,7 +11,6 @@ import { DEFAULT_MAPPING, parseMapping, toDataValueSet } from '../../src/export/
 import type { LocationTree } from '../../src/locations/locations';
 import { canonicalDisaggregation, orgUnit, period } from '../../src/sync/protocol';
 import type { DataValue } from '../../src/tally/tally';
-import type { Db } from '../db';
 import { toIssues } from '../errors';
 import type { Store } from '../store';
 import { pushDataValueSet } from './dhis2-client';
@@ -28,34 +27,16 @@ const pushBody = z.object({ period, orgUnit, dryRun: z.boolean() });
 const DRY_RUN_VALID_MS = 60 * 60_000;
 
 export interface Dhis2Deps {
-  db: Db;
   store: Store;
   tree: () => LocationTree;
   /** For tests: how long DHIS2 may take. */
   timeoutMs?: number;
 }
 
-export function registerDhis2Routes(app: FastifyInstance, { db, store, tree, ...deps }: Dhis2Deps) {
+export function registerDhis2Routes(app: FastifyInstance, { store, tree, ...deps }: Dhis2Deps) {
   // PELITA_DHIS2_TIMEOUT_MS: how long a push waits for DHIS2 (default 30 s).
   const timeoutMs = deps.timeoutMs ?? (Number(process.env.PELITA_DHIS2_TIMEOUT_MS) || undefined);
-  const readSettings = db.prepare<[], { base_url: string; token: string; updated_at: string }>(
-    'SELECT base_url, token, updated_at FROM console_dhis2 WHERE id = 1',
-  );
-  const writeSettings = db.prepare<[string, string, string]>(
-    `INSERT INTO console_dhis2 (id, base_url, token, updated_at) VALUES (1, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET base_url = excluded.base_url, token = excluded.token, updated_at = excluded.updated_at`,
-  );
-  const log = db.prepare(
-    `INSERT INTO console_push_log (at, account, period, org_unit, dry_run, ok, summary, sent)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const lastOk = db.prepare<[string, string, number], { at: string; sent: string | null }>(
-    `SELECT at, sent FROM console_push_log WHERE period = ? AND org_unit = ? AND dry_run = ? AND ok = 1
-     ORDER BY id DESC LIMIT 1`,
-  );
-  const recent = db.prepare<[], Record<string, string | number | null>>(
-    'SELECT id, at, account, period, org_unit, dry_run, ok, summary FROM console_push_log ORDER BY id DESC LIMIT 200',
-  );
+  const data = store.console;
   const admin = { preHandler: requireAccount({ admin: true }) };
 
   const mapping = () => {
@@ -93,28 +74,18 @@ export function registerDhis2Routes(app: FastifyInstance, { db, store, tree, ...
   }
 
   app.get('/console/api/dhis2', admin, async (req) => {
-    const s = readSettings.get();
+    const s = await data.dhis2Settings();
     const m = mapping();
     const scope = req.account!.scope;
     return {
-      baseUrl: s?.base_url ?? null,
+      baseUrl: s?.baseUrl ?? null,
       tokenSaved: !!s?.token,
       canConfigure: scope === null,
       mappingIssues: m.success ? [] : toIssues(m.error),
-      log: recent
-        .all()
-        .filter((r) => inScope(tree(), scope, String(r.org_unit)))
+      log: (await data.pushLog(200))
+        .filter((r) => inScope(tree(), scope, r.orgUnit))
         .slice(0, 50)
-        .map((r) => ({
-          id: r.id,
-          at: r.at,
-          account: r.account,
-          period: r.period,
-          orgUnit: r.org_unit,
-          dryRun: r.dry_run === 1,
-          ok: r.ok === 1,
-          ...JSON.parse(String(r.summary)),
-        })),
+        .map(({ summary, sent: _, ...r }) => ({ ...r, ...JSON.parse(summary) })),
     };
   });
 
@@ -123,9 +94,9 @@ export function registerDhis2Routes(app: FastifyInstance, { db, store, tree, ...
     if (req.account!.scope !== null) return reply.code(403).send({ error: 'out_of_scope' });
     const body = settingsBody.safeParse(req.body);
     if (!body.success) return reply.code(400).send({ error: 'invalid_body', issues: toIssues(body.error) });
-    const token = body.data.token ?? readSettings.get()?.token;
+    const token = body.data.token ?? (await data.dhis2Settings())?.token;
     if (!token) return reply.code(400).send({ error: 'token_required' });
-    writeSettings.run(body.data.baseUrl, token, new Date().toISOString());
+    await data.saveDhis2Settings({ baseUrl: body.data.baseUrl, token, updatedAt: new Date().toISOString() });
     req.log.info({ by: req.account!.id }, 'DHIS2 settings saved');
     return { baseUrl: body.data.baseUrl, tokenSaved: true };
   });
@@ -137,20 +108,20 @@ export function registerDhis2Routes(app: FastifyInstance, { db, store, tree, ...
     const t = tree();
     if (!t.has(root)) return reply.code(404).send({ error: 'unknown_location' });
     if (!inScope(t, req.account!.scope, root)) return reply.code(403).send({ error: 'out_of_scope' });
-    const settings = readSettings.get();
+    const settings = await data.dhis2Settings();
     if (!settings) return reply.code(409).send({ error: 'dhis2_not_configured' });
     const m = mapping();
     if (!m.success) return reply.code(409).send({ error: 'mapping_invalid', issues: toIssues(m.error) });
     if (!dryRun) {
-      const dry = lastOk.get(p, root, 1);
+      const dry = await data.lastGoodPush(p, root, true);
       if (!dry || Date.now() - Date.parse(dry.at) > DRY_RUN_VALID_MS)
         return reply.code(409).send({ error: 'dry_run_first' });
     }
     const current = await ownValues(p, root);
-    const before = lastOk.get(p, root, 0)?.sent;
+    const before = (await data.lastGoodPush(p, root, false))?.sent;
     const previous = before ? (JSON.parse(before) as DataValue[]) : [];
     const { payload, unmapped } = toDataValueSet(current, previous, m.data);
-    const result = await pushDataValueSet(settings.base_url, settings.token, payload, { dryRun, timeoutMs });
+    const result = await pushDataValueSet(settings.baseUrl, settings.token, payload, { dryRun, timeoutMs });
     const summary = {
       cells: payload.dataValues.length,
       unmapped,
@@ -160,16 +131,16 @@ export function registerDhis2Routes(app: FastifyInstance, { db, store, tree, ...
       importCount: result.summary?.importCount ?? null,
       conflicts: (result.summary?.conflicts ?? []).slice(0, 100),
     };
-    log.run(
-      new Date().toISOString(),
-      req.account!.username,
-      p,
-      root,
-      dryRun ? 1 : 0,
-      result.ok ? 1 : 0,
-      JSON.stringify(summary),
-      result.ok && !dryRun ? JSON.stringify(current) : null,
-    );
+    await data.logPush({
+      at: new Date().toISOString(),
+      account: req.account!.username,
+      period: p,
+      orgUnit: root,
+      dryRun,
+      ok: result.ok,
+      summary: JSON.stringify(summary),
+      sent: result.ok && !dryRun ? JSON.stringify(current) : null,
+    });
     req.log.info({ period: p, orgUnit: root, dryRun, ok: result.ok, error: summary.error }, 'DHIS2 push');
     return reply.code(result.ok ? 200 : 502).send({ ok: result.ok, dryRun, ...summary });
   });

@@ -7,7 +7,6 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { LocationTree } from '../../src/locations/locations';
 import type { ServerConfig } from '../config';
-import type { Db } from '../db';
 import { createLimiter } from '../rate-limit';
 import type { Store } from '../store';
 import type { Tree } from '../tree';
@@ -16,12 +15,10 @@ import { registerAuthRoutes } from './auth-routes';
 import { registerDeviceRoutes } from './device-routes';
 import { registerDhis2Routes } from './dhis2-routes';
 import { identify } from './session';
-import { createSource } from './source';
 import { registerTallyRoutes } from './tally-routes';
 
 export interface ConsoleOptions {
   config: ServerConfig;
-  db: Db;
   store: Store;
   /** The built console page; null serves the API alone. Default PELITA_CONSOLE_STATIC or dist-console/. */
   staticDir?: string | null;
@@ -54,9 +51,8 @@ const SECURITY_HEADERS = {
 };
 
 export async function registerConsole(app: FastifyInstance, options: ConsoleOptions) {
-  const accounts = createAccounts(options.db);
-  const source = createSource(options.db);
   const { store } = options;
+  const accounts = createAccounts(store.console);
   const tree = () => locationTreeOf(store.tree());
   const origins =
     options.origins ??
@@ -77,9 +73,9 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
       signInByIp: createLimiter(SIGN_IN_RATE),
       signInByName: createLimiter(SIGN_IN_RATE),
     });
-    registerTallyRoutes(scope, { store, source, tree });
-    registerDeviceRoutes(scope, { store, source, tree });
-    registerDhis2Routes(scope, { db: options.db, store, tree, timeoutMs: options.dhis2TimeoutMs });
+    registerTallyRoutes(scope, { store, tree });
+    registerDeviceRoutes(scope, { store, tree });
+    registerDhis2Routes(scope, { store, tree, timeoutMs: options.dhis2TimeoutMs });
 
     const dir =
       options.staticDir === undefined

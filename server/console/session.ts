@@ -87,7 +87,7 @@ export function identify({ accounts, adminToken, origins }: SessionDeps) {
       }
     }
     const cookie = readCookie(req.headers.cookie);
-    req.account = cookie ? (accounts.sessionAccount(cookie) ?? null) : null;
+    req.account = cookie ? ((await accounts.sessionAccount(cookie)) ?? null) : null;
   };
 }
 

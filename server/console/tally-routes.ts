@@ -25,11 +25,9 @@ import {
   totalsOf,
 } from './rollup';
 import { requireAccount } from './session';
-import type { Source } from './source';
 
 export interface TallyDeps {
   store: Store;
-  source: Source;
   tree: () => LocationTree;
 }
 
@@ -76,7 +74,7 @@ const valuesOf = (t: Tally, period: string): DataValue[] =>
     value: v.value,
   }));
 
-export function registerTallyRoutes(app: FastifyInstance, { store, source, tree }: TallyDeps) {
+export function registerTallyRoutes(app: FastifyInstance, { store, tree }: TallyDeps) {
   const signedIn = { preHandler: requireAccount() };
 
   /** Each month of the range for `root` (its whole subtree, from the store's kept sums): what a CSV lists. */
@@ -123,8 +121,7 @@ export function registerTallyRoutes(app: FastifyInstance, { store, source, tree 
     const now = await ranged(q.orgUnit, months, t);
     const previous = await ranged(q.orgUnit, before, t);
     const reporting = new Set(
-      source
-        .reports(months[0]!, months.at(-1)!)
+      (await store.console.reportsBetween(months[0]!, months.at(-1)!))
         .filter((r) => subtree(t, q.orgUnit).has(r.orgUnit))
         .map((r) => r.deviceId),
     );
@@ -179,8 +176,8 @@ export function registerTallyRoutes(app: FastifyInstance, { store, source, tree 
       orgUnit: q.orgUnit,
       period: q.period,
       devices: await store.devices(),
-      recent: source.reports(shiftMonth(q.period, -11), q.period),
-      lastReceived: source.lastReceived(),
+      recent: await store.console.reportsBetween(shiftMonth(q.period, -11), q.period),
+      lastReceived: await store.console.lastReceived(),
     });
   });
 }

@@ -1,9 +1,10 @@
 // The activity form (SPEC §2.4), new (`/activities/new`) or saved (`/activities/<id>`). Drafts are kept as the
 // person types (useRecordForm); Save validates everything and goes back to the list.
-import { navigate } from '../app/router';
+
+import { today } from '../lib/dates';
+import { navigate } from '../lib/router';
 import { LocationPicker } from '../locations/LocationPicker';
 import { activityKinds } from '../records/codes';
-import { today } from '../records/periods';
 import { settings } from '../settings/repo';
 import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';

@@ -3,18 +3,18 @@
 import { formatDate, t } from '../i18n/i18n';
 import { nameOf, useLocations } from '../locations/repo';
 import { RecordList } from '../ui/RecordList';
-import { countActivities, listActivities, PAGE_SIZE } from './repo';
+import { activityKind } from './kind';
+import { countActivities, listActivities } from './repo';
 
 export function ActivityList() {
   // Location names come from the location list; loading it re-renders the list with names.
   useLocations();
   return (
     <RecordList
-      kind="activities"
+      kind={activityKind}
       title="activities.title"
       newLabel="activities.new"
       searchLabel="activities.search"
-      pageSize={PAGE_SIZE}
       load={(f, limit) => listActivities({ ...f, offset: 0, limit })}
       count={(f) => countActivities(f)}
       item={(r) => (

@@ -1,17 +1,14 @@
 // All reads and writes of activities (SPEC §2.4). Stored in the `activities` table of src/db/db.ts, one row
 // per activity; `periods` (the activity's month) is derived on every save.
-import { PelitaError } from '../app/errors';
+import { PelitaError } from '../lib/errors';
+import { newId } from '../lib/ids';
 import { countPage, listPage, type PageQuery } from '../records/list-page';
-import { getRecord, newId, type RecordKind, saveRecord, softDelete, undoDelete } from '../records/repo-core';
-import { activityPeriods, activityTouches } from '../records/touches';
-import { type Activity, type ActivityInput, activity, activityInput } from './schema';
+import { getRecord, saveRecord, softDelete, undoDelete } from '../records/repo-core';
+import { activityKind } from './kind';
 
-export const activityKind: RecordKind<Activity> = {
-  table: 'activities',
-  periodsOf: activityPeriods,
-  touches: activityTouches,
-  loadSchema: async () => activity,
-};
+export { activityKind } from './kind';
+
+import { type Activity, type ActivityInput, activityInput } from './schema';
 
 /** Saves a new activity (no id) or replaces one; validated again here, since every caller is an edge. */
 export async function saveActivity(fields: ActivityInput, id?: string): Promise<Activity> {
@@ -29,9 +26,7 @@ export { PAGE_SIZE } from '../records/list-page';
 export type ActivityQuery = PageQuery;
 
 /** One page of live records, newest first (see records/list-page.ts). */
-export const listActivities = (q: PageQuery = {}): Promise<Activity[]> =>
-  listPage(activityKind, { date: 'date', search: 'title' }, q);
+export const listActivities = (q: PageQuery = {}): Promise<Activity[]> => listPage(activityKind, q);
 
 /** How many live records match the filters of `q`. */
-export const countActivities = (q: PageQuery = {}): Promise<number> =>
-  countPage(activityKind, { date: 'date', search: 'title' }, q);
+export const countActivities = (q: PageQuery = {}): Promise<number> => countPage(activityKind, q);

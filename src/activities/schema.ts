@@ -14,6 +14,8 @@ export const activityFields = z.object({
 export const activityInput = z.object({ orgUnit, ...activityFields.shape });
 
 export const activity = z.object({ ...base, ...activityFields.shape });
+/** The stored record's schema, under the name every record type gives it (its kind.ts, backups). */
+export const storedSchema = activity;
 
 export type ActivityFields = z.infer<typeof activityFields>;
 export type ActivityInput = z.infer<typeof activityInput>;

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { match, path, visit } from '../lib/router';
 import { Locked, LockNowButton } from '../privacy/LockGate';
 import { vault } from '../privacy/vault';
 import { UpdatePrompt } from '../sw/UpdatePrompt';
@@ -9,7 +10,6 @@ import { Link } from '../ui/Link';
 import { AppNav } from './AppNav';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OnlineBadge } from './OnlineBadge';
-import { match, path, visit } from './router';
 import { type Screen, screens } from './routes';
 import { Toaster } from './Toaster';
 

@@ -4,8 +4,8 @@
 // follows the text size too: at 200 % text a phone gets the narrow bar, never a row that scrolls sideways.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { path } from '../lib/router';
 import { Link } from '../ui/Link';
-import { path } from './router';
 import { screens } from './routes';
 
 const places = screens.filter((s) => s.inNav);

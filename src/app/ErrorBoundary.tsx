@@ -1,8 +1,8 @@
 import { Component, type ComponentChildren } from 'preact';
 import { dumpAll, dumpFilename } from '../export/dump';
 import { t } from '../i18n/i18n';
+import { type ErrorCode, PelitaError, toPelitaError } from '../lib/errors';
 import { download } from '../ui/download';
-import { type ErrorCode, PelitaError, toPelitaError } from './errors';
 
 interface State {
   error: unknown;

@@ -9,7 +9,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { dueCases } from '../cases/repo';
 import { formatDate, t } from '../i18n/i18n';
 import { dueInspections } from '../inspections/repo';
-import { today } from '../records/periods';
+import { today } from '../lib/dates';
+import { RECORD_KINDS } from '../records/registry';
 import { settings } from '../settings/repo';
 import { hasRecords } from '../tally/summary-repo';
 import { Link } from '../ui/Link';
@@ -108,18 +109,11 @@ export function Home() {
         </p>
       )}
       <ul class="tiles">
-        <li>
-          <Link href="/inspections/new">{t('home.newInspection')}</Link>
-        </li>
-        <li>
-          <Link href="/cases/new">{t('home.newCase')}</Link>
-        </li>
-        <li>
-          <Link href="/trainings/new">{t('home.newTraining')}</Link>
-        </li>
-        <li>
-          <Link href="/activities/new">{t('home.newActivity')}</Link>
-        </li>
+        {RECORD_KINDS.map((kind) => (
+          <li key={kind.table}>
+            <Link href={`/${kind.table}/new`}>{t(kind.tile)}</Link>
+          </li>
+        ))}
       </ul>
       <DueList />
       <LazyDashboard />

@@ -1,7 +1,10 @@
-// Every screen and its path. Home is its own chunk (the first screen); the others share one (./screens.ts
+// Every screen and its path: Home, each record type's list and form (from the registry, in its order), the
+// reports, sync and settings. Home is its own chunk (the first screen); the others share one (./screens.ts
 // says why), loaded on the first visit to any of them and precached by the service worker.
 import type { ComponentType } from 'preact';
 import type { TKey } from '../i18n/keys';
+import type { RecordKind } from '../records/contract';
+import { RECORD_KINDS } from '../records/registry';
 
 const all = () => import('./screens');
 
@@ -15,6 +18,23 @@ export interface Screen {
   load: () => Promise<ComponentType<{ params: Record<string, string> }>>;
 }
 
+/** A record type's list (`/<table>`) and its form (`/<table>/:id`, `new` for a new one), from its descriptor. */
+const recordScreens = (kind: RecordKind): Screen[] => [
+  {
+    path: `/${kind.table}`,
+    label: kind.nav.label,
+    inNav: true,
+    ...(kind.nav.inBar && { inBar: true as const }),
+    load: () => all().then((m) => m.recordScreen(kind.table, kind.screens.list)),
+  },
+  {
+    path: `/${kind.table}/:id`,
+    label: kind.nav.label,
+    inNav: false,
+    load: () => all().then((m) => m.recordScreen(kind.table, kind.screens.form)),
+  },
+];
+
 export const screens: Screen[] = [
   {
     path: '/',
@@ -23,56 +43,7 @@ export const screens: Screen[] = [
     inBar: true,
     load: () => import('./Home').then((m) => m.Home),
   },
-  {
-    path: '/inspections',
-    label: 'nav.inspections',
-    inNav: true,
-    inBar: true,
-    load: () => all().then((m) => m.InspectionList),
-  },
-  {
-    path: '/inspections/:id',
-    label: 'nav.inspections',
-    inNav: false,
-    load: () => all().then((m) => m.InspectionForm),
-  },
-  {
-    path: '/cases',
-    label: 'nav.cases',
-    inNav: true,
-    inBar: true,
-    load: () => all().then((m) => m.CaseList),
-  },
-  {
-    path: '/cases/:id',
-    label: 'nav.cases',
-    inNav: false,
-    load: () => all().then((m) => m.CaseForm),
-  },
-  {
-    path: '/trainings',
-    label: 'nav.trainings',
-    inNav: true,
-    load: () => all().then((m) => m.TrainingList),
-  },
-  {
-    path: '/trainings/:id',
-    label: 'nav.trainings',
-    inNav: false,
-    load: () => all().then((m) => m.TrainingForm),
-  },
-  {
-    path: '/activities',
-    label: 'nav.activities',
-    inNav: true,
-    load: () => all().then((m) => m.ActivityList),
-  },
-  {
-    path: '/activities/:id',
-    label: 'nav.activities',
-    inNav: false,
-    load: () => all().then((m) => m.ActivityForm),
-  },
+  ...RECORD_KINDS.flatMap(recordScreens),
   {
     path: '/reports',
     label: 'nav.reports',

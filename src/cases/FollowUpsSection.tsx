@@ -1,8 +1,8 @@
 // Follow-up visits. The last visit's "next visit due" puts the case on the home screen's Due list.
 import { useRef } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { today } from '../lib/dates';
 import { yesNoUnknown } from '../records/codes';
-import { today } from '../records/periods';
 import { DateField, RadioGroup, TextField } from '../ui/form/fields';
 import type { RecordForm } from '../ui/form/useRecordForm';
 import { focusSoon, newFollowUp } from './prefill';

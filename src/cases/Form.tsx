@@ -2,9 +2,9 @@
 // an inspection: pre-filled from it, and linked back once saved) and `/cases/<id>` (edit). Drafts are kept as
 // the person types; the case code is assigned on the first save.
 import { useState } from 'preact/hooks';
-import { navigate, query } from '../app/router';
 import { getInspection } from '../inspections/repo';
-import { today } from '../records/periods';
+import { today } from '../lib/dates';
+import { navigate, query } from '../lib/router';
 import { settings } from '../settings/repo';
 import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';

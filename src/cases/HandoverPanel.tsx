@@ -3,10 +3,10 @@
 // transferred, so it stops counting here. "Receive cases" imports such a file. The crypto and the schema load on first use
 // (./handover.ts), not with the list.
 import { useState } from 'preact/hooks';
-import { type ErrorCode, PelitaError } from '../app/errors';
-import { navigate } from '../app/router';
 import { formatNumber, t } from '../i18n/i18n';
-import { today } from '../records/periods';
+import { today } from '../lib/dates';
+import { type ErrorCode, PelitaError } from '../lib/errors';
+import { navigate } from '../lib/router';
 import { download } from '../ui/download';
 import { showToast } from '../ui/toast';
 

@@ -1,8 +1,8 @@
 // Identification: the case code (assigned on first save, then read-only), when and how the child was
 // identified, and the inspection the case came from.
 import { t } from '../i18n/i18n';
+import { today } from '../lib/dates';
 import { channels } from '../records/codes';
-import { today } from '../records/periods';
 import { DateField, SelectField } from '../ui/form/fields';
 import type { RecordForm } from '../ui/form/useRecordForm';
 import { Link } from '../ui/Link';

@@ -3,17 +3,18 @@
 // child's name while the names can be read (opened in memory: names are never indexed on disk). Names are
 // never shown: a list is seen over a shoulder.
 import { formatDate, t } from '../i18n/i18n';
+import { today } from '../lib/dates';
 import { activeList, isWithin, loadLocations, nameOf, useLocations } from '../locations/repo';
 import { type CaseStatus, type Category, caseStatuses, categories } from '../records/codes';
-import { today } from '../records/periods';
 import { settings } from '../settings/repo';
 import type { Filters } from '../ui/ListFilters';
 import { RecordList } from '../ui/RecordList';
 import { classify } from './classify';
 import { HandoverPanel } from './HandoverPanel';
+import { caseKind } from './kind';
 import { countCases, listCases, type StoredCase } from './repo';
 
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE } from '../records/list-page';
 
 interface CaseFilters {
   status: CaseStatus | '';
@@ -109,11 +110,10 @@ export function CaseList() {
   return (
     <>
       <RecordList<StoredCase, CaseFilters>
-        kind="cases"
+        kind={caseKind}
         title="cases.title"
         newLabel="cases.new"
         searchLabel="cases.searchNames"
-        pageSize={PAGE_SIZE}
         extra={NO_FILTER}
         extraFilters={(filters, update) => <CaseFilterControls filters={filters} update={update} />}
         load={async (f, limit) => {

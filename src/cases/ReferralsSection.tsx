@@ -3,8 +3,8 @@
 // and nothing typed is lost.
 import { useRef } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { today } from '../lib/dates';
 import { referralStatuses, services } from '../records/codes';
-import { today } from '../records/periods';
 import { DateField, SelectField, TextField, YesNoField } from '../ui/form/fields';
 import type { RecordForm } from '../ui/form/useRecordForm';
 import { focusSoon, newReferral } from './prefill';

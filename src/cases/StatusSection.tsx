@@ -2,8 +2,8 @@
 // monitoring → closed. Withdrawal needs the date it was verified (it counts in that month's
 // CHILDREN_WITHDRAWN); closing needs a reason.
 import { t } from '../i18n/i18n';
+import { today } from '../lib/dates';
 import { caseStatuses, closureReasons } from '../records/codes';
-import { today } from '../records/periods';
 import { DateField, SelectField, TextField } from '../ui/form/fields';
 import type { RecordForm } from '../ui/form/useRecordForm';
 import type { CaseFormValue } from './schema';

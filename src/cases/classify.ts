@@ -8,22 +8,10 @@
 // so the person can find out and come back.
 import type { TKey } from '../i18n/keys';
 import type { AgeBand, Category } from '../records/codes';
+import type { ClassificationSettings } from '../settings/thresholds';
 
-/** Thresholds of the rules; the defaults are the SDG 8.7.1 operational ones, a country may change them. */
-export interface ClassificationSettings {
-  /** Economic work of this many hours a week or more is hazardous at any age (R190: long hours). */
-  hazardousHours: number;
-  /** Youngest age at which light work is allowed; below it, any work from `belowLightWorkAgeHours` counts. */
-  lightWorkAge: number;
-  /** Minimum age for employment; from this age only worst forms and hazardous work are child labour. */
-  minimumAge: number;
-  /** Hours a week of economic work that make child labour below `lightWorkAge` (SDG: 1 h, ages 5–11). */
-  belowLightWorkAgeHours: number;
-  /** Hours a week of economic work that make child labour from `lightWorkAge` to below `minimumAge` (14 h). */
-  lightWorkHours: number;
-  /** Household chores of MORE than this many hours a week are hazardous chores below `minimumAge` (21 h). */
-  choreHours: number;
-}
+// The thresholds' shape is a device setting (the deployment sets it): src/settings/thresholds.ts.
+export type { ClassificationSettings } from '../settings/thresholds';
 
 export const SDG_871_SETTINGS: Readonly<ClassificationSettings> = Object.freeze({
   hazardousHours: 43,

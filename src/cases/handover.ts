@@ -8,7 +8,7 @@
 // touched are marked for sync and re-sent without them) and the receiver's import marks them there; once both
 // have synced, each month counts each case once, on the receiving device.
 import * as z from 'zod/mini';
-import { PelitaError } from '../app/errors';
+import { PelitaError } from '../lib/errors';
 import {
   deriveKey,
   MAX_ITERATIONS,

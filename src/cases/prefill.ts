@@ -1,7 +1,7 @@
 // Starting values of the case form and of its rows: a blank case, a case started from a child found in an
 // inspection, a saved case turned back into what the form edits, a new referral or follow-up.
 import type { ChildFound, Inspection } from '../inspections/schema';
-import { newId } from '../records/repo-core';
+import { newId } from '../lib/ids';
 import type { StoredCase } from './repo';
 import type { CaseFormValue, FollowUp, Referral } from './schema';
 

@@ -3,29 +3,28 @@
 // derived on save; the case code is assigned on first save, inside the same transaction as the write, so two
 // saves can never take the same sequence. Only types come from ./schema, so the home screen, which reads the
 // Due list from here, does not load zod.
-import type * as z from 'zod/mini';
-import { PelitaError, toPelitaError } from '../app/errors';
-import { caseDueOn, db } from '../db/db';
-import { inspectionKind, linkChildToCase } from '../inspections/repo';
+
+import { db } from '../db/db';
+import { inspectionKind } from '../inspections/kind';
+import { linkChildToCase } from '../inspections/repo';
+import { PelitaError, toPelitaError } from '../lib/errors';
 import {
   countRecords,
   getRecord,
   type ListQuery,
   listRecords,
   prepareWrite,
-  type RecordKind,
   saveRecord,
   softDelete,
   undoDelete,
   writeTables,
 } from '../records/repo-core';
-import { casePeriods, caseTouches } from '../records/touches';
 import { settings } from '../settings/repo';
 import { caseCodePrefix, formatCaseCode, nextSequence } from './case-code';
-import type { ChildCase } from './schema';
+import { caseKind, type StoredCase } from './kind';
 
-/** A case as stored: with the date of its next visit, indexed for the Due list. */
-export type StoredCase = ChildCase & { dueOn?: string | null };
+export type { StoredCase } from './kind';
+export { caseKind } from './kind';
 
 /** What a save takes: the record without its derived and bookkeeping fields; no code yet for a new case. */
 export type CaseInput = Omit<
@@ -35,14 +34,6 @@ export type CaseInput = Omit<
   caseCode?: string | undefined;
   createdAt?: string;
   deletedAt?: string | null;
-};
-
-export const caseKind: RecordKind<StoredCase> = {
-  table: 'cases',
-  periodsOf: casePeriods,
-  touches: caseTouches,
-  derive: (c) => ({ ...c, dueOn: caseDueOn(c) }),
-  loadSchema: async () => (await import('./schema')).childCase as z.ZodMiniType<StoredCase>,
 };
 
 /**
@@ -133,12 +124,12 @@ const nameMatches = (c: StoredCase, lower: string) => !!c.child.name?.toLowerCas
 function caseQuery(q: Omit<CaseQuery, 'offset' | 'limit'> & Partial<CaseQuery>): ListQuery<StoredCase> {
   const text = q.search?.trim();
   return {
-    dateIndex: 'identifiedOn',
+    dateIndex: caseKind.list.date,
     month: q.month,
     within: q.within,
     where: q.where,
     search: text
-      ? { index: 'caseCode', text: text.toUpperCase(), opened: q.names ? nameMatches : undefined }
+      ? { index: caseKind.list.search, text: text.toUpperCase(), opened: q.names ? nameMatches : undefined }
       : undefined,
     offset: q.offset ?? 0,
     limit: q.limit ?? 0,

@@ -151,6 +151,8 @@ const rules = [
 
 export const caseFields = z.object(caseShape).check(...rules);
 export const childCase = z.object({ ...base, ...caseShape }).check(...rules);
+/** The stored record's schema, under the name every record type gives it (its kind.ts, backups). */
+export const storedSchema = childCase;
 /**
  * What the form edits and validates: the fields and the location. The case code is assigned by the repo when
  * the case is first saved, so a new case has none yet.

@@ -1,14 +1,31 @@
 // The one Dexie database of the device. Everything Pelita knows lives here, on the device, in IndexedDB:
-//   inspections, trainings, cases, activities — the records (SPEC §2), soft-deleted, never removed;
+//   one table per record type (SPEC §2; src/records/registry.ts lists them), soft-deleted, never removed;
 //   outbox   — one row per (period, orgUnit) whose monthly counts changed and are due upstream (SPEC §6);
 //   drafts   — what was typed into a form but not yet saved, so a closed tab loses nothing (SPEC §8);
 //   settings — one row per setting (language, home country, device label, enrolment...).
 // Only this folder and the `repo.ts` files touch Dexie.
-import Dexie, { type EntityTable } from 'dexie';
-import type { Activity } from '../activities/schema';
-import type { ChildCase } from '../cases/schema';
-import type { Inspection } from '../inspections/schema';
-import type { Training } from '../trainings/schema';
+// This module knows no record type: each type's kind.ts adds its table's row type to `RecordTables`, and the
+// stores of the versions below are frozen text, as published.
+import Dexie, { type EntityTable, type Table } from 'dexie';
+
+/** The fields every record has (SPEC §2). `periods` is derived by the repo, never typed. */
+export type RecordBase = {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  orgUnit: string;
+  periods: string[];
+};
+
+/**
+ * Each record table and the type of its rows, added by the record type's own kind.ts
+ * (`declare module '../db/db' { interface RecordTables { cases: StoredCase } }`), so storage never imports
+ * a record type.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging from each kind.ts.
+export interface RecordTables {}
+export type RecordTable = keyof RecordTables;
 
 export interface OutboxRow {
   /** `${period}|${orgUnit}` */
@@ -26,7 +43,7 @@ export interface OutboxRow {
 }
 
 export interface DraftRow {
-  /** `${recordType}:${recordId or 'new'}` */
+  /** `<table>:<record id>`, spelled by `draftKey` (records/drafts.ts); older keys (`case:new`) are only read. */
   key: string;
   value: unknown;
   savedAt: string;
@@ -56,17 +73,7 @@ export interface SettingRow {
   value: unknown;
 }
 
-export type RecordTable = 'inspections' | 'trainings' | 'cases' | 'activities';
-export const RECORD_TABLES: readonly RecordTable[] = ['inspections', 'trainings', 'cases', 'activities'];
-
-/** The next date something is due on a record (a case's next visit, an inspection's follow-up), for the Due list. */
-type WithDue = { dueOn?: string | null };
-
-export type PelitaDb = Dexie & {
-  inspections: EntityTable<Inspection & WithDue, 'id'>;
-  trainings: EntityTable<Training, 'id'>;
-  cases: EntityTable<ChildCase & WithDue, 'id'>;
-  activities: EntityTable<Activity, 'id'>;
+export type PelitaDb = Dexie & { [K in RecordTable]: EntityTable<RecordTables[K], 'id'> } & {
   outbox: EntityTable<OutboxRow, 'key'>;
   drafts: EntityTable<DraftRow, 'key'>;
   settings: EntityTable<SettingRow, 'key'>;
@@ -105,8 +112,17 @@ export const V3_STORES = {
   tallyMonths: 'period',
 } as const;
 
-/** When the case's latest follow-up says the next visit is due (null once closed). Used by the v2 upgrade and by the repo. */
-export function caseDueOn(c: Pick<ChildCase, 'followUps' | 'status'>): string | null {
+/**
+ * The v2 upgrade's `dueOn` of a case, as the rule was when v2 shipped: frozen here with the version, so a later
+ * change of the live rule (src/cases/due.ts) cannot change what an old device's upgrade does.
+ */
+type V2Case = {
+  status: string;
+  followUps: { date: string; nextVisitDue?: string | null }[];
+  dueOn?: string | null;
+};
+type V2Inspection = { followUpDue?: string | null; dueOn?: string | null };
+function v2CaseDueOn(c: V2Case): string | null {
   if (c.status === 'closed') return null;
   const last = [...c.followUps].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
   return last?.nextVisitDue ?? null;
@@ -125,13 +141,13 @@ export function openDb(name = DB_NAME): PelitaDb {
       await tx
         .table('cases')
         .toCollection()
-        .modify((c: ChildCase & WithDue) => {
-          c.dueOn = caseDueOn(c);
+        .modify((c: V2Case) => {
+          c.dueOn = v2CaseDueOn(c);
         });
       await tx
         .table('inspections')
         .toCollection()
-        .modify((i: Inspection & WithDue) => {
+        .modify((i: V2Inspection) => {
           i.dueOn = i.followUpDue ?? null;
         });
     });
@@ -141,3 +157,10 @@ export function openDb(name = DB_NAME): PelitaDb {
 
 /** The app's database. Tests open their own with `openDb(name)`. */
 export const db = openDb();
+
+/**
+ * A record table of the app's database by name: the same object as `db.cases` (which `db.table('cases')` is
+ * not), so what watches or replaces one sees the other.
+ */
+export const recordTable = <T extends RecordBase = RecordBase>(table: RecordTable) =>
+  db[table] as unknown as Table<T, string>;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { type ErrorCode, PelitaError, toPelitaError } from '../app/errors';
 import { formatNumber, t } from '../i18n/i18n';
+import { type ErrorCode, PelitaError, toPelitaError } from '../lib/errors';
 import { type EncryptedBackup, encryptedEnvelope, openBackup, protectBackup } from '../privacy/backup';
 import { vault } from '../privacy/vault';
 import { type Installation, installation } from '../settings/installation';

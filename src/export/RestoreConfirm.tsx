@@ -1,7 +1,8 @@
 // Before a restore changes anything: what the file would add, and which records it would replace with its
 // newer copy, table by table; the person restores or cancels (issue 11.11).
-import { RECORD_TABLES } from '../db/db';
+
 import { formatNumber, t } from '../i18n/i18n';
+import { kindOf, RECORD_TABLES } from '../records/registry';
 import type { BackupRecords } from './backup';
 import type { RestorePlan } from './repo';
 
@@ -23,7 +24,7 @@ export function RestoreConfirm({ records, plan, busy, onConfirm, onCancel }: Pro
         {tables.map((table) => (
           <li key={table}>
             {t('backup.confirm.line', {
-              table: t(`nav.${table}`),
+              table: t(kindOf(table).nav.label),
               added: formatNumber(plan[table].added),
               updated: formatNumber(plan[table].updated),
               unchanged: formatNumber(plan[table].unchanged),

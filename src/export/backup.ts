@@ -2,24 +2,27 @@
 // (SPEC §7). Pure: text in, a verdict out. A file with one bad record is refused whole, with every reason,
 // so a restore never half-happens. Encryption wraps this format (privacy), it does not change it.
 import * as z from 'zod/mini';
-import { activity } from '../activities/schema';
-import { childCase } from '../cases/schema';
-import type { RecordTable } from '../db/db';
+import type { RecordTable, RecordTables } from '../db/db';
 import { keyFromData, type TKey } from '../i18n/keys';
-import { inspection } from '../inspections/schema';
+import { RECORD_TABLES } from '../records/registry';
 import { type Installation, isInstallation } from '../settings/installation';
-import { training } from '../trainings/schema';
 
 export const BACKUP_FORMAT = 'pelita.backup/1';
 
-const schemas = {
-  inspections: inspection,
-  trainings: training,
-  cases: childCase,
-  activities: activity,
-} as const;
-type Schemas = typeof schemas;
-export type BackupRecords = { [K in RecordTable]: Array<z.infer<Schemas[K]>> };
+// Every record type's stored schema (`storedSchema` of its folder's schema.ts, for each table of the
+// registry): a file's record is restored only if it is what a save would have stored. Bundled with this
+// module, which only the backup screen loads (with zod).
+const schemaModules = import.meta.glob<{ storedSchema: z.ZodMiniType<{ id: string }> }>('../*/schema.ts', {
+  eager: true,
+});
+const schemas = Object.fromEntries(
+  RECORD_TABLES.map((t) => {
+    const schema = schemaModules[`../${t}/schema.ts`]?.storedSchema;
+    if (!schema) throw new Error(`No storedSchema in src/${t}/schema.ts`);
+    return [t, schema];
+  }),
+) as Record<RecordTable, z.ZodMiniType<{ id: string }>>;
+export type BackupRecords = { [K in RecordTable]: Array<RecordTables[K]> };
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -112,9 +115,7 @@ export function parseBackup(text: string): ParsedBackup {
     const asDump = dump.safeParse(raw);
     if (!asDump.success) return { ok: false, problems: [{ reason: 'backup.errors.notBackup' }] };
     const { tables } = asDump.data;
-    const records = Object.fromEntries(
-      ['inspections', 'trainings', 'cases', 'activities'].map((t) => [t, tables[t] ?? []]),
-    );
+    const records = Object.fromEntries(RECORD_TABLES.map((t) => [t, tables[t] ?? []]));
     // The dump keeps the settings table, and in it the installation's identity.
     const settingsRows = (tables.settings ?? []) as Array<{ key?: unknown; value?: unknown }>;
     const installation = settingsRows.find((r) => r?.key === 'installation')?.value;
@@ -126,7 +127,7 @@ export function parseBackup(text: string): ParsedBackup {
     return { ok: false, problems: [{ reason: 'backup.errors.format' }] };
   }
   const problems: BackupProblem[] = [];
-  const records = { inspections: [], trainings: [], cases: [], activities: [] } as unknown as BackupRecords;
+  const records = Object.fromEntries(RECORD_TABLES.map((t) => [t, []])) as unknown as BackupRecords;
   for (const table of Object.keys(env.data.records)) {
     if (!isTable(table)) problems.push({ reason: 'backup.errors.unknownTable', field: table.slice(0, 40) });
   }
@@ -134,7 +135,7 @@ export function parseBackup(text: string): ParsedBackup {
   // Case codes are unique on a device: two cases of one file sharing one cannot both be restored.
   const codes = new Map<string, number>();
   let count = 0;
-  for (const table of Object.keys(schemas) as RecordTable[]) {
+  for (const table of RECORD_TABLES) {
     const rows = Object.hasOwn(env.data.records, table) ? (env.data.records[table] ?? []) : [];
     rows.forEach((row, index) => {
       const parsed = schemas[table].safeParse(row);

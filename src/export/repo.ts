@@ -1,57 +1,33 @@
 // Reads and writes for backup and restore. A restore merges by id, keeping whichever copy of a record was
 // changed last (`updatedAt`), in one transaction with its outbox marks: it all lands, or nothing does.
 
-import { activityKind } from '../activities/repo';
-import { PelitaError, toPelitaError } from '../app/errors';
-import { caseKind } from '../cases/repo';
-import { db, RECORD_TABLES, type RecordTable } from '../db/db';
-import { inspectionKind } from '../inspections/repo';
+import { db, type RecordBase, type RecordTable, recordTable } from '../db/db';
+import { PelitaError, toPelitaError } from '../lib/errors';
 import { openForRead, sealForStore, storedVaultConfig } from '../privacy/personal';
 import { vault, vaultConfig } from '../privacy/vault';
-import type { RecordBase } from '../records/fields';
-import type { RecordKind } from '../records/repo-core';
-import { markChanged } from '../sync/outbox';
+import type { RecordKind } from '../records/contract';
+import { markChanged } from '../records/outbox';
+import { kindOf, RECORD_TABLES } from '../records/registry';
 import { forgetMonths } from '../tally/repo';
-import { trainingKind } from '../trainings/repo';
 import type { BackupRecords } from './backup';
 
 type AnyRecord = RecordBase & Record<string, unknown>;
 
-// Each record type says which months and places it counts in and what it derives on save: a restored record
-// is stored exactly as a saved one would be.
-const KINDS = {
-  inspections: inspectionKind,
-  trainings: trainingKind,
-  cases: caseKind,
-  activities: activityKind,
-} as unknown as Record<RecordTable, RecordKind<AnyRecord>>;
+// Each record type says which months and places it counts in and what it derives on save (its descriptor):
+// a restored record is stored exactly as a saved one would be.
+const kindOfTable = (table: RecordTable) => kindOf(table) as unknown as RecordKind<AnyRecord>;
+const recordTables = () => RECORD_TABLES.map((t) => db.table(t));
 
 /** Every record, personal fields opened: a locked device refuses (the backup would lose them). */
 export async function readAllRecords(): Promise<BackupRecords> {
   if (vault.value.status === 'locked') throw new PelitaError('privacy.locked');
-  const stored = await db.transaction(
-    'r',
-    db.inspections,
-    db.trainings,
-    db.cases,
-    db.activities,
-    async () => {
-      const [inspections, trainings, cases, activities] = await Promise.all([
-        db.inspections.toArray(),
-        db.trainings.toArray(),
-        db.cases.toArray(),
-        db.activities.toArray(),
-      ]);
-      const strip = <T extends object>(rows: T[]) =>
-        rows.map(({ dueOn: _d, ...r }: T & { dueOn?: unknown }) => r as T);
-      return { inspections: strip(inspections), trainings, cases: strip(cases), activities } as BackupRecords;
-    },
+  const stored = await db.transaction('r', recordTables(), () =>
+    Promise.all(RECORD_TABLES.map((t) => recordTable<AnyRecord>(t).toArray())),
   );
-  return {
-    ...stored,
-    cases: await openForRead('cases', stored.cases),
-    trainings: await openForRead('trainings', stored.trainings),
-  };
+  // `dueOn` is derived on save (and again on restore): a backup holds what a person recorded.
+  const strip = (rows: AnyRecord[]) => rows.map(({ dueOn: _d, ...r }) => r as AnyRecord);
+  const opened = await Promise.all(RECORD_TABLES.map((t, i) => openForRead(t, strip(stored[i] ?? []))));
+  return Object.fromEntries(RECORD_TABLES.map((t, i) => [t, opened[i]])) as unknown as BackupRecords;
 }
 
 export interface RestoreResult {
@@ -79,16 +55,7 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
     }
     await db.transaction(
       'rw',
-      [
-        db.inspections,
-        db.trainings,
-        db.cases,
-        db.activities,
-        db.outbox,
-        db.tallies,
-        db.tallyMonths,
-        db.settings,
-      ],
+      [...recordTables(), db.outbox, db.tallies, db.tallyMonths, db.settings],
       async () => {
         if ((await storedVaultConfig())?.salt !== sealingWith?.salt) throw new PelitaError('privacy.locked');
         // Case codes are unique on a device; a backup from another device may reuse them. Refuse it whole, in
@@ -111,7 +78,7 @@ export async function restoreRecords(records: BackupRecords): Promise<RestoreRes
               result.unchanged++;
               return;
             }
-            const kind = KINDS[table];
+            const kind = kindOfTable(table);
             const stored = { ...r, periods: kind.periodsOf(r) };
             toPut.push(kind.derive ? kind.derive(stored) : stored);
             pairs.push(...kind.touches(r));
@@ -140,7 +107,7 @@ export type RestorePlan = Record<RecordTable, RestoreResult>;
  * before it (records added, replaced by the file's newer copy, already up to date).
  */
 export async function planRestore(records: BackupRecords): Promise<RestorePlan> {
-  return db.transaction('r', [db.inspections, db.trainings, db.cases, db.activities], async () => {
+  return db.transaction('r', recordTables(), async () => {
     const plan = {} as RestorePlan;
     for (const table of RECORD_TABLES) {
       const incoming = (records[table] ?? []) as unknown as AnyRecord[];

@@ -3,8 +3,8 @@
 // keyboard or screen-reader user is never dropped at the top of the page after Add or Remove.
 import { useEffect, useRef } from 'preact/hooks';
 import { formatNumber, t } from '../i18n/i18n';
+import { newId } from '../lib/ids';
 import { childSexes, UNKNOWN, worstForms, yesNoUnknown } from '../records/codes';
-import { newId } from '../records/repo-core';
 import { CheckField, NumberField, RadioGroup, YesNoField } from '../ui/form/fields';
 import type { RecordForm } from '../ui/form/useRecordForm';
 import { Link } from '../ui/Link';

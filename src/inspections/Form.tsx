@@ -1,12 +1,12 @@
 // The inspection form (SPEC §2.1), new (`/inspections/new`) or saved (`/inspections/<id>`). Drafts are kept as
 // the person types (useRecordForm); Save validates everything and goes back to the list.
 import { useState } from 'preact/hooks';
-import { PelitaError } from '../app/errors';
-import { navigate } from '../app/router';
 import { t } from '../i18n/i18n';
+import { today } from '../lib/dates';
+import { PelitaError } from '../lib/errors';
+import { navigate } from '../lib/router';
 import { LocationPicker } from '../locations/LocationPicker';
 import { formality, inspectionTypes, isicSections, UNKNOWN } from '../records/codes';
-import { today } from '../records/periods';
 import { settings } from '../settings/repo';
 import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';

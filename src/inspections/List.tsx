@@ -3,18 +3,18 @@
 import { formatDate, formatNumber, t } from '../i18n/i18n';
 import { nameOf, useLocations } from '../locations/repo';
 import { RecordList } from '../ui/RecordList';
-import { countInspections, listInspections, PAGE_SIZE } from './repo';
+import { inspectionKind } from './kind';
+import { countInspections, listInspections } from './repo';
 
 export function InspectionList() {
   // Location names come from the location list; loading it re-renders the list with names.
   useLocations();
   return (
     <RecordList
-      kind="inspections"
+      kind={inspectionKind}
       title="inspections.title"
       newLabel="inspections.new"
       searchLabel="inspections.search"
-      pageSize={PAGE_SIZE}
       load={(f, limit) => listInspections({ ...f, offset: 0, limit })}
       count={(f) => countInspections(f)}
       item={(r) => (

@@ -1,23 +1,17 @@
 // All reads and writes of inspections (SPEC §2.1). Stored in the `inspections` table of src/db/db.ts, one row
 // per inspection with its children found inline; `periods` (the inspection's month and its registration's)
 // and `dueOn` (the follow-up date, for the Due list on the home screen) are derived here on every save.
-import type * as z from 'zod/mini';
-import { PelitaError } from '../app/errors';
+
 import { db } from '../db/db';
+import { PelitaError } from '../lib/errors';
+import { newId } from '../lib/ids';
 import { countPage, listPage, type PageQuery } from '../records/list-page';
-import { getRecord, newId, type RecordKind, saveRecord, softDelete, undoDelete } from '../records/repo-core';
-import { inspectionPeriods, inspectionTouches } from '../records/touches';
+import { getRecord, saveRecord, softDelete, undoDelete } from '../records/repo-core';
+import { inspectionKind } from './kind';
+
+export { inspectionKind } from './kind';
+
 import type { Inspection, InspectionInput } from './schema';
-
-type Stored = Inspection & { dueOn?: string | null };
-
-export const inspectionKind: RecordKind<Stored> = {
-  table: 'inspections',
-  periodsOf: inspectionPeriods,
-  touches: inspectionTouches,
-  derive: (i) => ({ ...i, dueOn: i.followUpDue ?? null }),
-  loadSchema: async () => (await import('./schema')).inspection as z.ZodMiniType<Stored>,
-};
 
 /** A fine is kept only when "administrative fine" is ticked; a stale amount would otherwise linger. */
 function normalise(fields: InspectionInput): InspectionInput {
@@ -44,12 +38,10 @@ export { PAGE_SIZE } from '../records/list-page';
 export type InspectionQuery = PageQuery;
 
 /** One page of live records, newest first (see records/list-page.ts). */
-export const listInspections = (q: PageQuery = {}): Promise<Inspection[]> =>
-  listPage(inspectionKind, { date: 'date', search: 'establishment.name' }, q);
+export const listInspections = (q: PageQuery = {}): Promise<Inspection[]> => listPage(inspectionKind, q);
 
 /** How many live records match the filters of `q`. */
-export const countInspections = (q: PageQuery = {}): Promise<number> =>
-  countPage(inspectionKind, { date: 'date', search: 'establishment.name' }, q);
+export const countInspections = (q: PageQuery = {}): Promise<number> => countPage(inspectionKind, q);
 
 /** Live inspections whose follow-up is due on or before `untilDate` (`YYYY-MM-DD`), soonest first. */
 export async function dueInspections(untilDate: string): Promise<Inspection[]> {

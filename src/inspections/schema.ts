@@ -107,6 +107,8 @@ export const inspectionInput = z.object({ orgUnit, ...inspectionFields.shape }).
 
 /** A stored inspection (backup import checks records against this). */
 export const inspection = z.object({ ...base, ...inspectionFields.shape }).check(fineWhenFined);
+/** The stored record's schema, under the name every record type gives it (its kind.ts, backups). */
+export const storedSchema = inspection;
 
 export type ChildFound = z.infer<typeof childFound>;
 export type InspectionFields = z.infer<typeof inspectionFields>;

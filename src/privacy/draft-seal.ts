@@ -5,7 +5,7 @@
 // writes and deletions run one after the other: a sealed write takes a moment, and must never land after a
 // newer write or after the draft was cleared, and a read must see the last write asked for before it.
 import Dexie from 'dexie';
-import { PelitaError } from '../app/errors';
+import { PelitaError } from '../lib/errors';
 import { isSealed, openValue, type Sealed, sealValue } from './crypto';
 import { trackWrite, type VaultConfig, vault, vaultConfig, vaultKey } from './vault';
 

@@ -2,32 +2,17 @@
 // With a passphrase set, a stored record keeps no personal value in the clear: they are taken out and kept,
 // encrypted together, in `sealed` (AES-GCM of the JSON of the values by path, bound to the table and the
 // record's id). Everything else — dates, codes, locations, the fields the tallies count — stays as it was, so
-// tallies and sync never need the key. The paths mirror each schema's PERSONAL_FIELDS
-// (test/unit/privacy-crypto.test.ts checks that they agree); they are repeated here so the first screen,
-// which saves and reads through repo-core, does not load zod. The crypto is in ./sealing.ts, loaded only once
-// a passphrase is set.
+// tallies and sync never need the key. The paths are each record type's `personal` (its kind.ts; they mirror
+// each schema's PERSONAL_FIELDS, and test/unit/privacy-crypto.test.ts checks that they agree), so the first
+// screen, which saves and reads through repo-core, does not load zod. The crypto is in ./sealing.ts, loaded
+// only once a passphrase is set.
 import Dexie from 'dexie';
-import { PelitaError } from '../app/errors';
 import { db } from '../db/db';
-import type { Sealed } from './crypto';
+import { PelitaError } from '../lib/errors';
+import { PERSONAL_PATHS, type WithSealed, withoutSealed } from './personal-fields';
 import { CONFIG_KEY, type VaultConfig, vault, vaultConfig, vaultKey } from './vault';
 
-export const PERSONAL_PATHS: Readonly<Record<string, readonly string[]>> = {
-  cases: ['child.name', 'child.guardianContact', 'consentOverride', 'notes', 'followUps[].notes'],
-  trainings: ['participants[].name'],
-};
-
-/** The tables whose records have personal fields. */
-export const PERSONAL_TABLES = Object.keys(PERSONAL_PATHS) as Array<'cases' | 'trainings'>;
-
-export type WithSealed<T> = T & { sealed?: Sealed };
-
-/** A record without its `sealed` value (what a locked tab reads: no personal field at all). */
-export function withoutSealed<T extends object>(record: WithSealed<T>): T {
-  if (!('sealed' in record)) return record;
-  const { sealed: _, ...rest } = record;
-  return rest as T;
-}
+export { PERSONAL_PATHS, PERSONAL_TABLES, type WithSealed, withoutSealed } from './personal-fields';
 
 /** The passphrase's configuration as stored now: read inside a write's own transaction (issue 11.3). */
 export async function storedVaultConfig(): Promise<VaultConfig | undefined> {

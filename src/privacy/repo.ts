@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { type DraftRow, db } from '../db/db';
 import { deriveKey, PBKDF2_ITERATIONS, randomSalt, sealText } from './crypto';
 import { isSealedDraft, openDraftWith, sealDraftValue } from './draft-seal';
-import { PERSONAL_TABLES, type WithSealed, withoutSealed } from './personal';
+import { PERSONAL_TABLES, type WithSealed, withoutSealed } from './personal-fields';
 import { openRecord, sealRecord } from './sealing';
 import { type TryResult, tryPassphrase } from './unlock';
 import {
@@ -72,17 +72,21 @@ async function rewriteAll(rw: Rewrite, nextConfig: VaultConfig | null) {
   const tables = [...PERSONAL_TABLES.map((t) => db.table(t)), db.drafts, db.settings];
   // The bulk of the work, before the transaction: read everything, rewrite it (WebCrypto).
   const snap = await db.transaction('r', tables, async () => ({
-    cases: await db.table<Row, string>('cases').toArray(),
-    trainings: await db.table<Row, string>('trainings').toArray(),
+    records: new Map(
+      await Promise.all(
+        PERSONAL_TABLES.map(async (t) => [t, await db.table<Row, string>(t).toArray()] as const),
+      ),
+    ),
     drafts: await db.drafts.toArray(),
   }));
   const ready = {
-    cases: new Map<string, [string, Row]>(),
-    trainings: new Map<string, [string, Row]>(),
+    records: new Map(PERSONAL_TABLES.map((t) => [t, new Map<string, [string, Row]>()])),
     drafts: new Map<string, [string, DraftRow | null]>(),
   };
   for (const table of PERSONAL_TABLES) {
-    for (const r of snap[table]) ready[table].set(r.id, [r.updatedAt, await rewriteRecord(table, r, rw)]);
+    const done = ready.records.get(table)!;
+    for (const r of snap.records.get(table) ?? [])
+      done.set(r.id, [r.updatedAt, await rewriteRecord(table, r, rw)]);
   }
   for (const d of snap.drafts) ready.drafts.set(d.key, [d.savedAt, await rewriteDraft(d, rw)]);
 
@@ -96,7 +100,7 @@ async function rewriteAll(rw: Rewrite, nextConfig: VaultConfig | null) {
       const next = await Dexie.waitFor(
         Promise.all(
           now.map((r) => {
-            const done = ready[table].get(r.id);
+            const done = ready.records.get(table)!.get(r.id);
             return done && done[0] === r.updatedAt ? done[1] : rewriteRecord(table, r, rw);
           }),
         ),

@@ -1,8 +1,8 @@
-// The work of sealing and opening a record's personal fields (see ./personal.ts for what and why): taking
+// The work of sealing and opening a record's personal fields (see ./personal.ts for what and why; ./personal-fields.ts for which): taking
 // the values out by path, putting them back, and the AES-GCM around them. Loaded on first use, so a device
 // without a passphrase never downloads it.
 import { openValue, sealValue } from './crypto';
-import { PERSONAL_PATHS, type WithSealed, withoutSealed } from './personal';
+import { PERSONAL_PATHS, type WithSealed, withoutSealed } from './personal-fields';
 
 const contextOf = (table: string, id: string) => `${table}:${id}`;
 

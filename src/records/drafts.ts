@@ -13,17 +13,15 @@ import {
   queueDraftOp,
 } from '../privacy/draft-seal';
 import { CONFIG_KEY, type VaultConfig } from '../privacy/vault';
+import { isRecordTable, RECORD_KINDS } from './registry';
 
 /** The one spelling of a draft's key. */
 export const draftKey = (table: RecordTable, recordId: string) => `${table}:${recordId}`;
 
 /** Keys written before drafts were kept per form (`case:new`, `training:<id>`…), read as their table's. */
-const LEGACY: Record<string, RecordTable> = {
-  case: 'cases',
-  training: 'trainings',
-  inspection: 'inspections',
-  activity: 'activities',
-};
+const LEGACY: Record<string, RecordTable> = Object.fromEntries(
+  RECORD_KINDS.flatMap((k) => (k.legacyDraft ? [[k.legacyDraft, k.table]] : [])),
+);
 
 export interface DraftEntry {
   key: string;
@@ -40,8 +38,8 @@ export function parseDraftKey(key: string): Omit<DraftEntry, 'savedAt'> | null {
   if (at < 0) return null;
   const head = key.slice(0, at);
   const rest = key.slice(at + 1);
-  const table = (LEGACY[head] ?? head) as RecordTable;
-  if (!['inspections', 'trainings', 'cases', 'activities'].includes(table)) return null;
+  const table = LEGACY[head] ?? head;
+  if (!isRecordTable(table)) return null;
   return { key, table, recordId: ID.test(rest) ? rest : null };
 }
 

@@ -51,11 +51,4 @@ export const base = {
   periods: z.array(month),
 };
 
-export type RecordBase = {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-  orgUnit: string;
-  periods: string[];
-};
+export type { RecordBase } from '../db/db';

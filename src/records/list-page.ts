@@ -1,8 +1,10 @@
 // One page of a record list, as every list screen asks for it: newest first, by month, by location (a place
 // and everything below it) and by the start of a searchable field. Shared by the record repos.
+
+import type { RecordBase } from '../db/db';
 import { activeList, isWithin, loadLocations } from '../locations/repo';
-import type { RecordBase } from './fields';
-import { countRecords, type ListQuery, listRecords, type RecordKind } from './repo-core';
+import type { RecordKind } from './contract';
+import { countRecords, type ListQuery, listRecords } from './repo-core';
 
 export const PAGE_SIZE = 50;
 
@@ -19,14 +21,8 @@ export interface PageQuery<T extends RecordBase = RecordBase> {
   limit?: number;
 }
 
-/** The indexed fields a record type is listed by (`date`) and searched by (`search`). */
-export interface ListIndexes {
-  date: string;
-  search: string;
-}
-
-/** The record-level query a page asks for. */
-function toQuery<T extends RecordBase>(indexes: ListIndexes, q: PageQuery<T>): ListQuery<T> {
+/** The record-level query a page asks for, through the indexes the record type is listed and searched by. */
+function toQuery<T extends RecordBase>(indexes: RecordKind<T>['list'], q: PageQuery<T>): ListQuery<T> {
   const orgUnit = q.orgUnit;
   return {
     dateIndex: indexes.date,
@@ -41,25 +37,23 @@ function toQuery<T extends RecordBase>(indexes: ListIndexes, q: PageQuery<T>): L
 
 export async function listPage<T extends RecordBase>(
   kind: RecordKind<T>,
-  indexes: ListIndexes,
   q: PageQuery<T> = {},
 ): Promise<T[]> {
   // isWithin answers from the loaded location list; load it first so sub-locations roll up. Only then, and
   // wrapped in Promise.resolve: inside a liveQuery, awaiting a promise that is not Dexie's stops the query
   // being observed.
   if (q.orgUnit && !activeList.value) await Promise.resolve(loadLocations());
-  return listRecords(kind, toQuery(indexes, q));
+  return listRecords(kind, toQuery(kind.list, q));
 }
 
 /** How many records match the filters of `q` (its paging aside). */
 export async function countPage<T extends RecordBase>(
   kind: RecordKind<T>,
-  indexes: ListIndexes,
   q: PageQuery<T> = {},
 ): Promise<number> {
   // isWithin answers from the loaded location list; load it first so sub-locations roll up. Only then, and
   // wrapped in Promise.resolve: inside a liveQuery, awaiting a promise that is not Dexie's stops the query
   // being observed.
   if (q.orgUnit && !activeList.value) await Promise.resolve(loadLocations());
-  return countRecords(kind, toQuery(indexes, q));
+  return countRecords(kind, toQuery(kind.list, q));
 }

@@ -1,29 +1,17 @@
 // What the four record repos share: save with derived fields and outbox marks in one transaction, soft
-// delete and undo, reads by month. The record type supplies what is particular to it (see RecordKind).
+// delete and undo, reads by month. The record type supplies what is particular to it: its descriptor
+// (RecordKind, ./contract.ts; one per type, listed in ./registry.ts).
 import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod/mini';
-import { PelitaError, toPelitaError } from '../app/errors';
-import { db, type RecordTable } from '../db/db';
+import { db, type RecordBase, type RecordTable } from '../db/db';
+import { PelitaError, toPelitaError } from '../lib/errors';
 import { mustSeal, openForRead, sealForStore, storedVaultConfig } from '../privacy/personal';
 import { vault } from '../privacy/vault';
-import { markChanged } from '../sync/outbox';
-import type { RecordBase } from './fields';
+import type { RecordKind } from './contract';
+import { markChanged } from './outbox';
 import { requestPersistence } from './storage';
 
-export interface RecordKind<T extends RecordBase> {
-  table: RecordTable;
-  /** Months the record's counts touch (SPEC §2). */
-  periodsOf(record: T): string[];
-  /** Every (period, orgUnit) the record's counts touch; a training's participants may be elsewhere. */
-  touches(record: T): Array<readonly [string, string]>;
-  /** Fields derived on save (e.g. `dueOn`); returns the record to store. */
-  derive?(record: T): T;
-  /**
-   * The stored record's zod schema, loaded on the first write (so a screen that only reads never loads zod):
-   * nothing that fails it is stored, whatever screen or import sent it, and what is stored is what it returned.
-   */
-  loadSchema(): Promise<z.ZodMiniType<T>>;
-}
+export type { RecordKind } from './contract';
 
 const schemas = new WeakMap<object, z.ZodMiniType<unknown>>();
 
@@ -88,9 +76,6 @@ export const loadTallies = async () => {
   tallyModule ??= await import('../tally/repo');
   return tallyModule;
 };
-
-/** A new id for a record or a row inside one. */
-export const newId = (): string => crypto.randomUUID();
 
 type Input<T extends RecordBase> = Omit<T, 'periods' | 'createdAt' | 'updatedAt' | 'deletedAt'> &
   Partial<Pick<T, 'createdAt' | 'deletedAt'>>;

@@ -1,9 +1,9 @@
 // Device settings, one row each in the `settings` table. Read once at start-up into a signal, so screens
 // read them synchronously; written through `saveSetting`.
 import { signal } from '@preact/signals';
-import type { ClassificationSettings } from '../cases/classify';
 import { db } from '../db/db';
 import type { Language } from '../i18n/languages';
+import type { ClassificationSettings } from './thresholds';
 
 export interface Settings {
   language: Language | null;

@@ -1,8 +1,9 @@
 // Whether the first-run set-up is still to do (SPEC §9, issue 11.2 and issue 15.7). Kept small: the first
 // screen loads it; the set-up itself (./FirstRun.tsx) is loaded only when it shows. A device that already
 // has records, a passphrase or a home country (set up before this screen existed) never sees it.
-import { db, RECORD_TABLES } from '../db/db';
+import { db } from '../db/db';
 import type { VaultStatus } from '../privacy/vault';
+import { RECORD_TABLES } from '../records/registry';
 import { readSetting, writeSetting } from '../settings/repo';
 
 export const FIRST_RUN_KEY = 'firstRunDone';

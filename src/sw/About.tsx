@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { APP_VERSION } from '../app/version';
 import { type TKey, t } from '../i18n/i18n';
+import { APP_VERSION } from '../lib/version';
 import { checkForUpdate } from './register';
 
 type Check = 'idle' | 'checking' | 'latest' | 'found' | 'failed';

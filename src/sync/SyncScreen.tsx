@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ErrorCode, toPelitaError } from '../app/errors';
 import { formatDate, formatMonth, formatNumber, keyFromData, type TKey, t } from '../i18n/i18n';
+import { type ErrorCode, toPelitaError } from '../lib/errors';
 import { nameOf } from '../locations/locations';
 import { useLocations } from '../locations/repo';
 import { disaggregationLabel, indicatorLabel } from '../tally/labels';

@@ -3,8 +3,8 @@
 // (settings/installation.ts) is kept apart: disconnecting or a refused token never throws it away, so
 // enrolling again makes this the same device upstream.
 import { signal } from '@preact/signals';
+import { markAllChanged, retryOutOfScope } from '../records/outbox';
 import { readSetting, writeSetting } from '../settings/repo';
-import { markAllChanged, retryOutOfScope } from './outbox';
 
 export interface Refusal {
   /** 401 or 403. */

@@ -1,8 +1,9 @@
 // What one sync request carries: the counts of one (period, orgUnit), read from the stored tallies. Loaded
 // only when there is something to send or to preview, so a device that is not enrolled never loads the tally
 // code or zod at start-up.
+
+import { pending } from '../records/outbox';
 import { pairValues } from '../tally/repo';
-import { pending } from './outbox';
 import { type Cell, cellKey, REPORT_SCHEMA, type ReportBody } from './protocol';
 
 /** The report for one (period, orgUnit), exactly as it will be sent. Only counts: no record, no name. */

@@ -5,6 +5,8 @@
 //     (a reinstall, a new phone), so enrolling again is the same device and nothing is counted twice;
 //   - into a device that has records (or is already enrolled as itself): it takes that installation over —
 //     absorbed upstream at once when enrolled, else at the next enrolment — and then re-sends every month.
+
+import { anyMarked } from '../records/outbox';
 import {
   adoptInstallation,
   type Installation,
@@ -12,7 +14,6 @@ import {
   rememberAbsorption,
 } from '../settings/installation';
 import { readSetting } from '../settings/repo';
-import { anyMarked } from './outbox';
 
 export type IdentityOutcome = 'none' | 'same' | 'adopted' | 'absorb';
 

@@ -2,12 +2,7 @@
 // not never loads it at start-up: the deployment's settings (config, a cheap 304 when unchanged), then any
 // installation restored here is absorbed, then each pending (period, orgUnit) is sent, and the run ends with
 // the device's status ("heard from"). A failure never blocks data entry and never drops a change.
-import { APP_VERSION } from '../app/version';
-import { absorbed, pendingAbsorptions } from '../settings/installation';
-import { readSetting, writeSetting } from '../settings/repo';
-import { backoffDelay } from './backoff';
-import { applyConfig } from './config';
-import { type Enrolment, markRefused, previewAccepted } from './enrolment';
+import { APP_VERSION } from '../lib/version';
 import {
   allRows,
   markAllChanged,
@@ -16,7 +11,12 @@ import {
   markSent,
   pending,
   raiseRevision,
-} from './outbox';
+} from '../records/outbox';
+import { absorbed, pendingAbsorptions } from '../settings/installation';
+import { readSetting, writeSetting } from '../settings/repo';
+import { backoffDelay } from './backoff';
+import { applyConfig } from './config';
+import { type Enrolment, markRefused, previewAccepted } from './enrolment';
 import type { ConfigResponse } from './protocol';
 import { PAIR_NOTES, setStatus, syncStatus } from './status';
 import * as up from './upstream';

@@ -3,9 +3,10 @@
 // device comes online, after a change, on demand and on Background Sync; one run at a time (Web Locks across
 // tabs). A failure never blocks data entry and never drops a change: a pair stays pending until the upstream
 // has accepted its latest revision.
+
+import { pending } from '../records/outbox';
 import { readSetting } from '../settings/repo';
 import { enrolment, loadEnrolment } from './enrolment';
-import { pending } from './outbox';
 import type { ReportBody } from './protocol';
 import { setStatus, syncStatus } from './status';
 

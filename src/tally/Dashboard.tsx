@@ -3,7 +3,7 @@
 // Plain HTML and CSS (no chart library); each trend is an image named by its numbers, for screen readers.
 import { useEffect, useState } from 'preact/hooks';
 import { formatMonth, formatMonthShort, formatNumber, t } from '../i18n/i18n';
-import { today } from '../records/periods';
+import { today } from '../lib/dates';
 import { Link } from '../ui/Link';
 import { useLiveQuery } from '../ui/useLiveQuery';
 import { countMissing, lastMonths, MAIN_INDICATORS, readSummary } from './summary-repo';

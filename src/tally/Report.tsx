@@ -8,14 +8,14 @@
 // switch for shared outputs (print and CSV) is remembered, with the month and location (report-prefs.ts).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type ErrorCode, toPelitaError } from '../app/errors';
 import type { Area } from '../export/downloads';
+import { ExportPanel } from '../export/ExportPanel';
 import { formatMonth, t } from '../i18n/i18n';
+import { currentMonth, previousMonth } from '../lib/dates';
+import { type ErrorCode, toPelitaError } from '../lib/errors';
 import type { LocationTree } from '../locations/locations';
 import { useLocations } from '../locations/repo';
-import { currentMonth, previousMonth } from '../records/periods';
 import { settings } from '../settings/repo';
-import { ExportPanel } from './ExportPanel';
 import { IndicatorSection } from './IndicatorSection';
 import { PrintHeader } from './PrintHeader';
 import { ReportControls } from './ReportControls';

@@ -4,8 +4,8 @@
 // a month whose rows are missing or were counted under other rules (`tallyMonths.stamp`) is recounted from its
 // records, found through the `periods` index, the first time it is read.
 import { SDG_871_SETTINGS } from '../cases/classify';
-import { db, type RecordTable, type TallyRow } from '../db/db';
-import type { RecordBase } from '../records/fields';
+import { db, type RecordBase, type RecordTable, recordTable, type TallyRow } from '../db/db';
+import { RECORD_TABLES } from '../records/registry';
 import { settings } from '../settings/repo';
 import { INDICATORS } from './catalog';
 import type { IndicatorCode } from './indicators';
@@ -40,17 +40,14 @@ const options = () => ({
 const cellKey = (v: Pick<DataValue, 'indicator' | 'disaggregation'>) =>
   `${v.indicator}|${JSON.stringify(v.disaggregation)}`;
 const rowKey = (period: string, orgUnit: string) => `${period}|${orgUnit}`;
-const EMPTY: TallyInput = { inspections: [], trainings: [], cases: [], activities: [] };
+const EMPTY = Object.fromEntries(RECORD_TABLES.map((t) => [t, []])) as unknown as TallyInput;
 
 /** Counts of the records of one month, per location, read through the index. */
 export async function loadMonth(period: string): Promise<TallyInput> {
-  const [inspections, trainings, cases, activities] = await Promise.all([
-    db.inspections.where('periods').equals(period).toArray(),
-    db.trainings.where('periods').equals(period).toArray(),
-    db.cases.where('periods').equals(period).toArray(),
-    db.activities.where('periods').equals(period).toArray(),
-  ]);
-  return { inspections, trainings, cases, activities };
+  const rows = await Promise.all(
+    RECORD_TABLES.map((t) => recordTable(t).where('periods').equals(period).toArray()),
+  );
+  return Object.fromEntries(RECORD_TABLES.map((t, i) => [t, rows[i]])) as unknown as TallyInput;
 }
 
 /**
@@ -86,7 +83,7 @@ function rowsOf(period: string, counted: ReturnType<typeof countByOrgUnit>): Tal
 async function recountMonth(period: string, stamp: string) {
   await db.transaction(
     'rw',
-    [db.inspections, db.trainings, db.cases, db.activities, db.tallies, db.tallyMonths],
+    [...RECORD_TABLES.map((t) => db.table(t)), db.tallies, db.tallyMonths],
     async () => {
       const rows = rowsOf(period, countByOrgUnit(await loadMonth(period), period, options()));
       await db.tallies.where('period').equals(period).delete();

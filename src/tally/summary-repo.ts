@@ -4,6 +4,7 @@
 // its budget; only a month that has records but was never counted (no `tallyMonths` row yet) makes it load
 // tally/repo.ts, once, to count that month from its records.
 import { db } from '../db/db';
+import { RECORD_TABLES } from '../records/registry';
 import type { IndicatorCode } from './indicators';
 
 /** The indicators the dashboard follows month by month. */
@@ -36,8 +37,6 @@ export function lastMonths(last: string, n = 12): string[] {
   });
 }
 
-const TABLES = ['cases', 'inspections', 'trainings', 'activities'] as const;
-
 /**
  * Counts the months of the last 12 that have records but were never counted, through the (lazy) tally repo.
  * Call before reading (it writes, so it cannot run inside a live query).
@@ -48,7 +47,9 @@ export async function countMissing(months: readonly string[]) {
   if (missing.length === 0) return;
   const withRecords: string[] = [];
   for (const period of missing) {
-    const counts = await Promise.all(TABLES.map((t) => db.table(t).where('periods').equals(period).count()));
+    const counts = await Promise.all(
+      RECORD_TABLES.map((t) => db.table(t).where('periods').equals(period).count()),
+    );
     if (counts.some((n) => n > 0)) withRecords.push(period);
   }
   if (withRecords.length === 0) return;
@@ -58,7 +59,7 @@ export async function countMissing(months: readonly string[]) {
 
 /** Does the device hold any record? Until it does, the dashboard has nothing to show and is not loaded. */
 export async function hasRecords(): Promise<boolean> {
-  const counts = await Promise.all(TABLES.map((t) => db.table(t).limit(1).count()));
+  const counts = await Promise.all(RECORD_TABLES.map((t) => db.table(t).limit(1).count()));
   return counts.some((n) => n > 0);
 }
 

@@ -2,7 +2,7 @@
 // month's records), so the same code runs on the device, in tests and anywhere a number must be explained.
 //
 // What counts where: every event counts in its own month and at its record's orgUnit (participants at their
-// own orgUnit), exactly the (month, orgUnit) pairs of records/touches.ts, so a change marks for sync every
+// own orgUnit), exactly the (month, orgUnit) pairs of each record type's `touches` (its kind.ts), so a change marks for sync every
 // pair whose numbers it can move. Soft-deleted records are not counted. Cells that would be 0 are not emitted.
 //
 // Speed: one month with ~100,000 records must take well under 100 ms on a phone. Each record's fields are

@@ -2,11 +2,11 @@
 // and its attendance (./ParticipantsSection.tsx). A draft is kept as the person types; Save writes the session
 // and marks for sync every month and location it counts in.
 import { useEffect, useRef } from 'preact/hooks';
-import { navigate } from '../app/router';
 import { t } from '../i18n/i18n';
+import { today } from '../lib/dates';
+import { navigate } from '../lib/router';
 import { LocationPicker } from '../locations/LocationPicker';
 import { modalities, trainingTopics } from '../records/codes';
-import { today } from '../records/periods';
 import { settings } from '../settings/repo';
 import { formGate } from '../ui/form/FormGate';
 import { FormShell } from '../ui/form/FormShell';

@@ -4,7 +4,8 @@
 import { formatDate, formatNumber, t } from '../i18n/i18n';
 import { nameOf, useLocations } from '../locations/repo';
 import { RecordList } from '../ui/RecordList';
-import { countTrainings, listTrainings, PAGE_SIZE } from './repo';
+import { trainingKind } from './kind';
+import { countTrainings, listTrainings } from './repo';
 import type { Training } from './schema';
 
 function dates(s: Training) {
@@ -34,11 +35,10 @@ export function TrainingList() {
   useLocations();
   return (
     <RecordList
-      kind="trainings"
+      kind={trainingKind}
       title="trainings.title"
       newLabel="trainings.new"
       searchLabel="trainings.list.search"
-      pageSize={PAGE_SIZE}
       load={(f, limit) => listTrainings({ ...f, offset: 0, limit })}
       count={(f) => countTrainings(f)}
       item={(s) => <Item session={s} />}

@@ -3,11 +3,11 @@
 import { Component } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { formatNumber, language, t } from '../i18n/i18n';
+import { newId } from '../lib/ids';
 import { LocationPicker } from '../locations/LocationPicker';
 import type { LocationTree } from '../locations/locations';
 import { useLocations } from '../locations/repo';
 import { agencies, sexes } from '../records/codes';
-import { newId } from '../records/repo-core';
 import { CheckField, SelectField, TextField } from '../ui/form/fields';
 import type { RecordForm } from '../ui/form/useRecordForm';
 import { PastePanel } from './PastePanel';

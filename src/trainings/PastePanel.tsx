@@ -15,9 +15,9 @@ import {
   loadLanguage,
   t,
 } from '../i18n/i18n';
+import { newId } from '../lib/ids';
 import { useLocations } from '../locations/repo';
 import { agencies, sexes } from '../records/codes';
-import { newId } from '../records/repo-core';
 import {
   buildVocabulary,
   type Column,

@@ -2,18 +2,15 @@
 // row per session with its participants inline (an attendance sheet is read and written as a whole);
 // `periods` (the month the session started) is derived on every save. Participants count at their own
 // location, so a save marks for sync every (month, location) the session and its participants touch.
-import { PelitaError } from '../app/errors';
+import { PelitaError } from '../lib/errors';
+import { newId } from '../lib/ids';
 import { countPage, listPage, type PageQuery } from '../records/list-page';
-import { getRecord, newId, type RecordKind, saveRecord, softDelete, undoDelete } from '../records/repo-core';
-import { trainingPeriods, trainingTouches } from '../records/touches';
-import { type Training, type TrainingInput, training, trainingInput } from './schema';
+import { getRecord, saveRecord, softDelete, undoDelete } from '../records/repo-core';
+import { trainingKind } from './kind';
 
-export const trainingKind: RecordKind<Training> = {
-  table: 'trainings',
-  periodsOf: trainingPeriods,
-  touches: trainingTouches,
-  loadSchema: async () => training,
-};
+export { trainingKind } from './kind';
+
+import { type Training, type TrainingInput, trainingInput } from './schema';
 
 /** Saves a new session (no id) or replaces one; validated again here, since every caller is an edge. */
 export async function saveTraining(fields: TrainingInput, id?: string): Promise<Training> {
@@ -37,9 +34,7 @@ export { PAGE_SIZE } from '../records/list-page';
 export type TrainingQuery = PageQuery;
 
 /** One page of live records, newest first (see records/list-page.ts). */
-export const listTrainings = (q: PageQuery = {}): Promise<Training[]> =>
-  listPage(trainingKind, { date: 'startDate', search: 'title' }, q);
+export const listTrainings = (q: PageQuery = {}): Promise<Training[]> => listPage(trainingKind, q);
 
 /** How many live records match the filters of `q`. */
-export const countTrainings = (q: PageQuery = {}): Promise<number> =>
-  countPage(trainingKind, { date: 'startDate', search: 'title' }, q);
+export const countTrainings = (q: PageQuery = {}): Promise<number> => countPage(trainingKind, q);

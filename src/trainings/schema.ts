@@ -9,7 +9,7 @@ export const participant = z.object({
   sex: code(sexes),
   agency: code(agencies),
   occupation: optionalText(200),
-  /** Defaults to the session's location: participants count where they come from (src/records/touches.ts). */
+  /** Defaults to the session's location: participants count where they come from (`touches` in ./kind.ts). */
   orgUnit,
   completed: z.boolean({ error: 'errors.choose' }),
 });
@@ -47,6 +47,8 @@ export const trainingInput = z.object({ orgUnit, ...trainingShape }).check(endNo
 
 /** A stored training (saveRecord and backup import check records against this). */
 export const training = z.object({ ...base, ...trainingShape }).check(endNotBeforeStart);
+/** The stored record's schema, under the name every record type gives it (its kind.ts, backups). */
+export const storedSchema = training;
 
 /** Personal data in a training: participant names. */
 export const PERSONAL_FIELDS = ['participants[].name'] as const;

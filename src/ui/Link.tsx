@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { onLinkClick, path } from '../app/router';
+import { onLinkClick, path } from '../lib/router';
 
 type Props = JSX.HTMLAttributes<HTMLAnchorElement> & { href: string; children: ComponentChildren };
 

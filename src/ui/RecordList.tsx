@@ -5,20 +5,24 @@
 // counting them all.
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
+import type { RecordBase } from '../db/db';
 import { formatNumber, type TKey, t } from '../i18n/i18n';
+import type { RecordKind } from '../records/contract';
+import { PAGE_SIZE } from '../records/list-page';
 import { useFocusOnArrival } from './focus';
 import { Link } from './Link';
 import { type Filters, ListFilters, useListFilters } from './ListFilters';
 import { useLiveQuery } from './useLiveQuery';
 
 interface Props<T extends { id: string }, E extends object> {
-  /** Prefix of the control ids and of the record's address (`/cases/…`). */
-  kind: string;
+  /** The record type: its table is the prefix of the control ids and of the record's address (`/cases/…`). */
+  kind: RecordKind<RecordBase>;
   /** Translation keys: the screen's title, its "New" button, the search box. */
   title: TKey;
   newLabel: TKey;
   searchLabel: TKey;
-  pageSize: number;
+  /** Records a page shows (and "Show more" adds); the shared page size unless a test asks for another. */
+  pageSize?: number;
   /** The record type's own filters and their "no filter" values. */
   extra?: E;
   /** Controls for the type's own filters, shown after the shared ones. */
@@ -34,7 +38,8 @@ interface Props<T extends { id: string }, E extends object> {
 export function RecordList<T extends { id: string }, E extends object = Record<never, never>>(
   props: Props<T, E>,
 ) {
-  const { kind, pageSize } = props;
+  const kind = props.kind.table;
+  const pageSize = props.pageSize ?? PAGE_SIZE;
   const { filters, shown, listRef, more, update, clear, active } = useListFilters<E>(pageSize, props.extra);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(heading);

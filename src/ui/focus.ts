@@ -3,7 +3,7 @@
 // first load: there the browser's own order starts with the skip link.
 import type { RefObject } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
-import { hasMoved } from '../app/router';
+import { hasMoved } from '../lib/router';
 
 export function useFocusOnArrival(ref: RefObject<HTMLElement>) {
   // Layout effect: focus moves as the screen appears, never under a person who already started typing.

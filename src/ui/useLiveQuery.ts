@@ -2,8 +2,8 @@
 // component re-renders whenever the data the query read changes, in this tab or another.
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import { toPelitaError } from '../app/errors';
 import { t } from '../i18n/i18n';
+import { toPelitaError } from '../lib/errors';
 import { showToast } from './toast';
 
 export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {

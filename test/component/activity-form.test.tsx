@@ -1,19 +1,18 @@
 // The activity form and list as a focal point uses them: by labels, an error for a missing title, save, find
 // it in the list (and by its title), edit, delete with Undo, and a draft restored after leaving.
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ActivityForm } from '../../src/activities/Form';
 import { ActivityList } from '../../src/activities/List';
 import { saveActivity } from '../../src/activities/repo';
-import { navigate, path } from '../../src/app/router';
 import { Toaster } from '../../src/app/Toaster';
 import { db } from '../../src/db/db';
+import { navigate, path } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 
 // The machine running the suite may be busy (2 cores, several suites): give the screen time to update.
-configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(async () => {
   await Promise.all([db.activities.clear(), db.drafts.clear(), db.outbox.clear(), db.settings.clear()]);
@@ -27,7 +26,7 @@ beforeEach(async () => {
 const save = (user: ReturnType<typeof userEvent.setup>) =>
   user.click(screen.getByRole('button', { name: 'Save' }));
 
-describe('ActivityForm', { timeout: 30_000 }, () => {
+describe('ActivityForm', () => {
   it('asks for the title, then saves and lists the activity', async () => {
     const user = userEvent.setup();
     render(<ActivityForm params={{ id: 'new' }} />);

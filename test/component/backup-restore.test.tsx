@@ -27,7 +27,7 @@ beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()));
 });
 
-describe('restore from the Backup panel', { timeout: 30_000 }, () => {
+describe('restore from the Backup panel', () => {
   it('refuses a file larger than any backup without reading it', async () => {
     const user = userEvent.setup();
     render(<BackupPanel />);

@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CaseList, PAGE_SIZE } from '../../src/cases/List';
 import { type CaseInput, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
+import { newId } from '../../src/lib/ids';
 import { reloadLocations } from '../../src/locations/repo';
-import { newId } from '../../src/records/repo-core';
 
 function aCase(identifiedOn: string, orgUnit = 'KH-12', economicHours = 2): CaseInput {
   return {
@@ -49,12 +49,12 @@ beforeEach(async () => {
 const codes = () => items().map((a) => a.querySelector('strong')?.textContent);
 const items = () => within(screen.getByRole('list', { name: 'Child cases' })).getAllByRole('link');
 
-describe('CaseList', { timeout: 30_000 }, () => {
+describe('CaseList', () => {
   it('lists codes newest first with status and category, never the name', async () => {
     await saveCase(aCase('2026-01-10'));
     await saveCase(aCase('2026-03-02', 'TH-10', 0));
     render(<CaseList />);
-    await screen.findByText('TH-10-2026-0001', undefined, { timeout: 5000 });
+    await screen.findByText('TH-10-2026-0001');
     expect(items().map((a) => a.querySelector('strong')?.textContent)).toEqual([
       'TH-10-2026-0001',
       'KH-12-2026-0001',
@@ -69,7 +69,7 @@ describe('CaseList', { timeout: 30_000 }, () => {
     await saveCase(aCase('2026-03-02', 'TH-10'));
     const user = userEvent.setup({ delay: null });
     render(<CaseList />);
-    await screen.findByText('TH-10-2026-0001', undefined, { timeout: 5000 });
+    await screen.findByText('TH-10-2026-0001');
     await user.type(screen.getByLabelText("Search by case code or child's name"), 'kh-12');
     await waitFor(() => expect(items()).toHaveLength(1));
     expect(items()[0]!.textContent).toContain('KH-12-2026-0001');
@@ -85,7 +85,7 @@ describe('CaseList', { timeout: 30_000 }, () => {
       await saveCase(aCase(`2026-02-${String((i % 28) + 1).padStart(2, '0')}`));
     const user = userEvent.setup({ delay: null });
     render(<CaseList />);
-    await waitFor(() => expect(items()).toHaveLength(PAGE_SIZE), { timeout: 5000 });
+    await waitFor(() => expect(items()).toHaveLength(PAGE_SIZE));
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     await waitFor(() => expect(items()).toHaveLength(PAGE_SIZE + 1));
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
@@ -110,7 +110,7 @@ describe('CaseList', { timeout: 30_000 }, () => {
     });
     const user = userEvent.setup({ delay: null });
     render(<CaseList />);
-    await waitFor(() => expect(items()).toHaveLength(3), { timeout: 5000 });
+    await waitFor(() => expect(items()).toHaveLength(3));
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
 
     await user.selectOptions(screen.getByLabelText('Status'), 'monitoring');

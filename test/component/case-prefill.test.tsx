@@ -3,12 +3,12 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { navigate } from '../../src/app/router';
 import { CaseForm } from '../../src/cases/Form';
 import { db } from '../../src/db/db';
 import { getInspection, saveInspection } from '../../src/inspections/repo';
+import { newId } from '../../src/lib/ids';
+import { navigate } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
-import { newId } from '../../src/records/repo-core';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 
 const CHILD = newId();
@@ -33,7 +33,7 @@ async function inspection() {
   });
 }
 
-describe('CaseForm from an inspection', { timeout: 30_000 }, () => {
+describe('CaseForm from an inspection', () => {
   it('pre-fills what the inspector recorded and links the row to the saved case', async () => {
     const found = await inspection();
     navigate(`/cases/new?inspection=${found.id}&child=${CHILD}`);
@@ -57,7 +57,7 @@ describe('CaseForm from an inspection', { timeout: 30_000 }, () => {
 
     await user.selectOptions(screen.getByLabelText(/Nationality/), 'Myanmar (Burma)');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await screen.findByText('TH-10-2026-0001', undefined, { timeout: 5000 });
+    await screen.findByText('TH-10-2026-0001');
     const [saved] = await db.cases.toArray();
     expect(saved).toMatchObject({
       inspectionId: found.id,
@@ -68,7 +68,7 @@ describe('CaseForm from an inspection', { timeout: 30_000 }, () => {
   });
 });
 
-describe('CaseForm drafts', { timeout: 30_000 }, () => {
+describe('CaseForm drafts', () => {
   it('restores what was typed after the form was closed without saving', async () => {
     navigate('/cases/new');
     const user = userEvent.setup({ delay: null });

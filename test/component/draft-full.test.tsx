@@ -4,9 +4,9 @@ import { render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivityForm } from '../../src/activities/Form';
-import { navigate } from '../../src/app/router';
 import { db } from '../../src/db/db';
 import { t } from '../../src/i18n/i18n';
+import { navigate } from '../../src/lib/router';
 import { loadSettings } from '../../src/settings/repo';
 
 beforeEach(async () => {
@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-describe('a draft that cannot be stored', { timeout: 30_000 }, () => {
+describe('a draft that cannot be stored', () => {
   it('is said at once, with what to do, and the notice goes once drafts are kept again', async () => {
     const user = userEvent.setup({ delay: null });
     render(<ActivityForm params={{ id: 'new' }} />);

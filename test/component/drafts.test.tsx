@@ -5,11 +5,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ActivityForm } from '../../src/activities/Form';
-import { navigate, query } from '../../src/app/router';
 import { CaseForm } from '../../src/cases/Form';
 import { saveCase } from '../../src/cases/repo';
 import type { CaseFormValue } from '../../src/cases/schema';
 import { db } from '../../src/db/db';
+import { navigate, query } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
 import { loadDraft } from '../../src/records/drafts';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
@@ -31,7 +31,7 @@ beforeEach(async () => {
 const draftTitles = async () =>
   (await db.drafts.toArray()).map((d) => (d.value as { title?: string }).title).sort();
 
-describe('drafts', { timeout: 30_000 }, () => {
+describe('drafts', () => {
   it('a Save cut short by a crash, made again, replaces the case: one child, one code', async () => {
     navigate('/cases/new');
     const user = userEvent.setup({ delay: null });

@@ -4,10 +4,10 @@ import { render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from '../../src/app/ErrorBoundary';
-import { PelitaError } from '../../src/app/errors';
 import { db } from '../../src/db/db';
 import { DUMP_FORMAT } from '../../src/export/dump';
 import { t } from '../../src/i18n/i18n';
+import { PelitaError } from '../../src/lib/errors';
 
 const download = vi.hoisted(() => vi.fn<(blob: Blob, filename: string) => void>());
 vi.mock('../../src/ui/download', () => ({ download }));

@@ -1,18 +1,16 @@
 // What makes a long form quick and safe on a phone (issue 15 item 2): an empty Save lists every missing
 // answer as a link that takes focus to it; required choice questions are marked like the other fields;
 // removing a child found can be undone; "Save and add another" saves and opens an empty form.
-import { configure, render, screen, waitFor, within } from '@testing-library/preact';
+import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { navigate, path, visit } from '../../src/app/router';
 import { Toaster } from '../../src/app/Toaster';
 import { db } from '../../src/db/db';
 import { InspectionForm } from '../../src/inspections/Form';
+import { navigate, path, visit } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 import { toasts } from '../../src/ui/toast';
-
-configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(async () => {
   await Promise.all([db.inspections.clear(), db.drafts.clear(), db.outbox.clear(), db.settings.clear()]);
@@ -24,7 +22,7 @@ beforeEach(async () => {
   navigate('/inspections/new');
 });
 
-describe('form ergonomics', { timeout: 30_000 }, () => {
+describe('form ergonomics', () => {
   it('lists what is missing after an empty Save, each a link that moves focus to its question', async () => {
     const user = userEvent.setup();
     render(<InspectionForm params={{ id: 'new' }} />);

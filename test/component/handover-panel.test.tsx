@@ -1,6 +1,6 @@
 // The handover panel on the case list: the caseload downloads encrypted (the download itself is the browser's)
 // and can then be marked transferred; a file that does not open with the passphrase says so, importing nothing.
-import { configure, render, screen, waitFor } from '@testing-library/preact';
+import { render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HandoverOne, HandoverPanel } from '../../src/cases/HandoverPanel';
@@ -9,13 +9,11 @@ import { saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
 import { aCase } from '../helpers/factories';
 
-configure({ asyncUtilTimeout: 10_000 });
-
 beforeEach(async () => {
   await db.cases.clear();
 });
 
-describe('HandoverPanel', { timeout: 30_000 }, () => {
+describe('HandoverPanel', () => {
   it('refuses a short passphrase in words', async () => {
     const user = userEvent.setup();
     render(<HandoverPanel />);

@@ -1,17 +1,16 @@
 // The home dashboard: open cases, overdue follow-ups, and the main indicators this month against last month
 // with a 12-month trend, from the stored tallies; months never counted are counted first.
-import { configure, render, screen, waitFor, within } from '@testing-library/preact';
+import { render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Home } from '../../src/app/Home';
 import { type CaseInput, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
 import { formatMonthShort } from '../../src/i18n/i18n';
-import { previousMonth, today } from '../../src/records/periods';
-import { newId } from '../../src/records/repo-core';
+import { previousMonth, today } from '../../src/lib/dates';
+import { newId } from '../../src/lib/ids';
 import { lastMonths } from '../../src/tally/summary-repo';
 
 // The first render loads the tally repo to count the months: give a cold start time, not a retry.
-configure({ asyncUtilTimeout: 8000 });
 
 const thisMonth = today().slice(0, 7);
 const lastMonth = previousMonth(thisMonth);

@@ -7,8 +7,8 @@ import { type CaseInput, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
 import { formatDate } from '../../src/i18n/i18n';
 import { saveInspection } from '../../src/inspections/repo';
-import { today } from '../../src/records/periods';
-import { newId } from '../../src/records/repo-core';
+import { today } from '../../src/lib/dates';
+import { newId } from '../../src/lib/ids';
 
 const day = (offset: number) => {
   const d = new Date();

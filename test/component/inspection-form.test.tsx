@@ -1,23 +1,22 @@
 // The inspection form as an inspector uses it: found by labels, two children found, errors where a field is
 // missing, save and find it in the list, edit, delete with Undo, a draft restored after leaving, and a child
 // case started from a row.
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { navigate, path } from '../../src/app/router';
 import { Toaster } from '../../src/app/Toaster';
 import { db } from '../../src/db/db';
 import { InspectionForm } from '../../src/inspections/Form';
 import { InspectionList } from '../../src/inspections/List';
 import { linkChildToCase, saveInspection } from '../../src/inspections/repo';
 import type { InspectionInput } from '../../src/inspections/schema';
+import { navigate, path } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 
 type User = ReturnType<typeof userEvent.setup>;
 
 // The machine running the suite may be busy (2 cores, several suites): give the screen time to update.
-configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(async () => {
   await Promise.all([db.inspections.clear(), db.drafts.clear(), db.outbox.clear(), db.settings.clear()]);
@@ -86,7 +85,7 @@ function stored(over: Partial<InspectionInput> = {}): InspectionInput {
   };
 }
 
-describe('InspectionForm', { timeout: 30_000 }, () => {
+describe('InspectionForm', () => {
   it('shows what is missing and saves nothing until it is fixed', async () => {
     const user = userEvent.setup();
     render(<InspectionForm params={{ id: 'new' }} />);

@@ -1,5 +1,5 @@
 // The inspection list: newest first, a page of 50 with "Show more", and its filters found by their labels.
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/db/db';
@@ -10,7 +10,6 @@ import { reloadLocations } from '../../src/locations/repo';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 
 // The machine running the suite may be busy (2 cores, several suites): give the screen time to update.
-configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(async () => {
   await Promise.all([db.inspections.clear(), db.outbox.clear(), db.settings.clear()]);
@@ -35,14 +34,14 @@ const items = () => [
   ...(document.querySelector('ul[aria-label="Inspections"]')?.querySelectorAll('a') ?? []),
 ];
 
-describe('InspectionList', { timeout: 30_000 }, () => {
+describe('InspectionList', () => {
   it('shows 50 newest first, then the rest with "Show more", moving focus to the first new one', async () => {
     const user = userEvent.setup();
     for (let i = 1; i <= 52; i++) {
       await saveInspection(fields(`Farm ${i}`, `2026-01-${String((i % 28) + 1).padStart(2, '0')}`));
     }
     render(<InspectionList />);
-    await waitFor(() => expect(items()).toHaveLength(50), { timeout: 5000 });
+    await waitFor(() => expect(items()).toHaveLength(50));
     expect(items()[0]?.textContent).toContain('28 Jan 2026');
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     await waitFor(() => expect(items()).toHaveLength(52));

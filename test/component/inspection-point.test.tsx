@@ -1,15 +1,13 @@
 // The establishment's GPS point (issue 15 item 3): taken from the Geolocation API (mocked here: jsdom has
 // none), shown with its accuracy, retaken, cleared, refused politely, and saved with the inspection.
-import { configure, render, screen, waitFor, within } from '@testing-library/preact';
+import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { navigate } from '../../src/app/router';
 import { db } from '../../src/db/db';
 import { InspectionForm } from '../../src/inspections/Form';
+import { navigate } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
-
-configure({ asyncUtilTimeout: 5000 });
 
 type Success = (p: GeolocationPosition) => void;
 type Failure = (e: GeolocationPositionError) => void;
@@ -46,7 +44,7 @@ afterEach(() => {
   Reflect.deleteProperty(navigator, 'geolocation');
 });
 
-describe('the GPS point of the establishment', { timeout: 30_000 }, () => {
+describe('the GPS point of the establishment', () => {
   it('is taken with its accuracy, retaken, cleared, and says so when the location is not allowed', async () => {
     const user = userEvent.setup();
     render(<InspectionForm params={{ id: 'new' }} />);

@@ -1,7 +1,7 @@
 // The attendance paste as a trainer meets it with a real sheet (issue 15 item 5): one look at the words the
 // app matched (suggestions marked), one change, one tap to add all five; the matches are remembered for the
 // next sheet; the same sheet opened as a CSV file goes the same way.
-import { configure, render, screen, waitFor, within } from '@testing-library/preact';
+import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
@@ -10,8 +10,6 @@ import { loadSettings, saveSetting } from '../../src/settings/repo';
 import { PastePanel } from '../../src/trainings/PastePanel';
 import { loadMapping } from '../../src/trainings/paste-mapping';
 import type { Participant } from '../../src/trainings/schema';
-
-configure({ asyncUtilTimeout: 5000 });
 
 const SHEET = [
   'No.\tName\tTitle\tSex\tOrganisation\tSignature',
@@ -35,7 +33,7 @@ function open() {
   return onAdd;
 }
 
-describe('PastePanel with a real sheet', { timeout: 30_000 }, () => {
+describe('PastePanel with a real sheet', () => {
   it('shows the words it matched, takes a change, adds all five and remembers the matches', async () => {
     const user = userEvent.setup();
     const onAdd = open();

@@ -6,19 +6,19 @@ import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
-import { navigate } from '../../src/app/router';
 import { type CaseInput, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
 import { BackupPanel } from '../../src/export/BackupPanel';
 import { buildBackup } from '../../src/export/backup';
 import { readAllRecords } from '../../src/export/repo';
+import { newId } from '../../src/lib/ids';
+import { navigate } from '../../src/lib/router';
 import { encryptWith } from '../../src/privacy/backup';
 import { deriveKey, randomSalt } from '../../src/privacy/crypto';
 import { LockScreen } from '../../src/privacy/LockScreen';
 import { PassphraseSettings } from '../../src/privacy/PassphraseSettings';
 import { setPassphrase } from '../../src/privacy/repo';
 import { lock, reloadVault, setIdleMinutes, startVault, vault } from '../../src/privacy/vault';
-import { newId } from '../../src/records/repo-core';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 
 const FEW = { iterations: 1_000 };
@@ -95,7 +95,7 @@ describe('Settings › Passphrase lock', () => {
     await user.click(screen.getByLabelText(/I understand that a forgotten passphrase/));
     await user.click(screen.getByRole('button', { name: 'Set the passphrase' }));
 
-    await screen.findByRole('heading', { name: 'Change the passphrase' }, { timeout: 5000 });
+    await screen.findByRole('heading', { name: 'Change the passphrase' });
     expect(vault.value.status).toBe('unlocked');
     expect(JSON.stringify(await db.cases.toArray())).not.toContain('Sokha');
     expect((screen.getByLabelText('Lock after this long without use') as HTMLSelectElement).value).toBe('5');

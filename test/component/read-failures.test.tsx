@@ -7,11 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivityForm } from '../../src/activities/Form';
 import { saveActivity } from '../../src/activities/repo';
 import { ErrorBoundary } from '../../src/app/ErrorBoundary';
-import { navigate } from '../../src/app/router';
 import { db } from '../../src/db/db';
 import { BackupPanel } from '../../src/export/BackupPanel';
 import * as dump from '../../src/export/dump';
 import { t } from '../../src/i18n/i18n';
+import { navigate } from '../../src/lib/router';
 import { loadSettings } from '../../src/settings/repo';
 import { SyncScreen } from '../../src/sync/SyncScreen';
 
@@ -42,7 +42,7 @@ afterEach(() => {
 
 const unavailable = () => t('errors.storageUnavailable');
 
-describe('reads that fail', { timeout: 30_000 }, () => {
+describe('reads that fail', () => {
   it('a new form whose draft cannot be read says why, with Try again', async () => {
     vi.spyOn(db.drafts, 'get').mockRejectedValue(closed());
     render(<ActivityForm params={{ id: 'new' }} />);

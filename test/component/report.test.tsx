@@ -2,7 +2,7 @@
 // the month before, for a location and everything within it; the screen shows the true numbers and marks those
 // a shared copy hides (only counts of children); paper and CSV hide them unless the one remembered switch is
 // off; the CSV and DHIS2 downloads carry those numbers, and DHIS2 is told explicitly when a count fell to zero.
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CaseInput, deleteCase, saveCase } from '../../src/cases/repo';
@@ -11,8 +11,8 @@ import { parseCsv } from '../../src/export/csv';
 import { DHIS2_IMPORT_PATH } from '../../src/export/dhis2';
 import { DHIS2_IMPORT_OPTIONS } from '../../src/export/downloads';
 import { saveInspection } from '../../src/inspections/repo';
+import { newId } from '../../src/lib/ids';
 import { reloadLocations } from '../../src/locations/repo';
-import { newId } from '../../src/records/repo-core';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 import { Report } from '../../src/tally/Report';
 import { resetReportPrefs } from '../../src/tally/report-prefs';
@@ -20,7 +20,6 @@ import { saveTraining } from '../../src/trainings/repo';
 import { download } from '../../src/ui/download';
 
 vi.mock('../../src/ui/download', () => ({ download: vi.fn() }));
-configure({ asyncUtilTimeout: 8000 });
 
 function aCase(identifiedOn: string, sex: 'female' | 'male', ageYears: number, orgUnit = 'KH-12'): CaseInput {
   return {

@@ -4,9 +4,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { navigate, path } from '../../src/app/router';
 import { Toaster } from '../../src/app/Toaster';
 import { db } from '../../src/db/db';
+import { navigate, path } from '../../src/lib/router';
 import { reloadLocations } from '../../src/locations/repo';
 import { loadSettings, saveSetting } from '../../src/settings/repo';
 import { TrainingForm } from '../../src/trainings/Form';
@@ -128,9 +128,7 @@ describe('TrainingForm', () => {
     expect(await db.trainings.count()).toBe(0);
   });
 
-  it('takes a pasted sheet of 30 with 2 bad rows: 28 added, the 2 reasons shown, fixed and added, saved', {
-    timeout: 30_000,
-  }, async () => {
+  it('takes a pasted sheet of 30 with 2 bad rows: 28 added, the 2 reasons shown, fixed and added, saved', async () => {
     const user = userEvent.setup();
     render(<TrainingForm params={{ id: 'new' }} />);
     await fillSession(user);
@@ -196,9 +194,7 @@ describe('TrainingForm', () => {
     expect(new Set(t!.participants.map((p) => p.key)).size).toBe(30);
   });
 
-  it('adds and removes rows by hand, toggles completion and marks all completed, and saves an edit', {
-    timeout: 30_000,
-  }, async () => {
+  it('adds and removes rows by hand, toggles completion and marks all completed, and saves an edit', async () => {
     const saved = await saveTraining(stored());
     const user = userEvent.setup();
     render(<TrainingForm params={{ id: saved.id }} />);
@@ -236,9 +232,7 @@ describe('TrainingForm', () => {
     expect(after!.createdAt).toBe(saved.createdAt);
   });
 
-  it('moves rows that were at the session’s location with it, and leaves the others', {
-    timeout: 30_000,
-  }, async () => {
+  it('moves rows that were at the session’s location with it, and leaves the others', async () => {
     const saved = await saveTraining(stored());
     const user = userEvent.setup();
     render(<TrainingForm params={{ id: saved.id }} />);

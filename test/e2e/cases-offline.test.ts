@@ -2,19 +2,10 @@
 // without consent; with consent the case is saved with its code, a follow-up is added, and after a reload
 // (answered by the service worker alone) it is all there, in the list and on the home screen's Due list.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { today } from '../../src/records/periods';
-import {
-  describeInChromium,
-  expectAccessible,
-  launch,
-  openApp,
-  type Session,
-  tr,
-  waitForScreen,
-  waitForServiceWorker,
-} from '../helpers/browser';
-import { DIST, type E2eServer, startServer } from '../helpers/e2e-server';
+import { expect, it } from 'vitest';
+import { today } from '../../src/lib/dates';
+import { describeInChromium, expectAccessible, tr, waitForScreen } from '../helpers/browser';
+import { offlineApp } from '../helpers/offline-app';
 
 const en = (key: string, values?: Record<string, string>) => tr('en', key, values);
 const group = (page: Page, key: string) => page.getByRole('group', { name: en(key), exact: true });
@@ -37,23 +28,11 @@ const stored = (page: Page) =>
 const save = (page: Page) => page.getByRole('button', { name: en('form.save'), exact: true }).click();
 
 describeInChromium('child case: offline', () => {
-  let server: E2eServer;
-  let s: Session;
-  beforeAll(async () => {
-    server = await startServer({ staticDir: process.env.PELITA_E2E_DIST ?? DIST });
-    s = await launch();
-    await openApp(s.page, `${server.url}/`);
-    await waitForServiceWorker(s.page);
-    await s.context.setOffline(true);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
+  const app = offlineApp();
 
   it('refuses a referral without consent, saves it with consent, keeps the case and its follow-up across a reload', async () => {
-    const { page } = s;
-    await page.goto(`${server.url}/cases/new`);
+    const { page } = app;
+    await page.goto(`${app.url}/cases/new`);
     await waitForScreen(page);
     await expect.poll(() => page.locator('main h1').textContent()).toBe(en('cases.newTitle'));
     await expectAccessible(page, 'the new case form');
@@ -126,6 +105,6 @@ describeInChromium('child case: offline', () => {
     await link.waitFor();
     expect(await link.textContent()).toContain(en('home.dueToday'));
 
-    expect(s.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

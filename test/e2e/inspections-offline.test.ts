@@ -2,18 +2,9 @@
 // online visit, an inspection with two children found and an activity are recorded offline and are still
 // in their lists after a reload; a half-filled inspection form comes back after a reload.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeInChromium,
-  expectAccessible,
-  launch,
-  openApp,
-  type Session,
-  tr,
-  waitForScreen,
-  waitForServiceWorker,
-} from '../helpers/browser';
-import { DIST, type E2eServer, startServer } from '../helpers/e2e-server';
+import { expect, it } from 'vitest';
+import { describeInChromium, expectAccessible, tr, waitForScreen } from '../helpers/browser';
+import { answer, offlineApp } from '../helpers/offline-app';
 
 const en = (key: string, values?: Record<string, string>) => tr('en', key, values);
 
@@ -22,29 +13,12 @@ async function go(page: Page, url: string) {
   await waitForScreen(page);
 }
 
-/** Ticks the answer `option` in the radio group whose legend matches `group`. */
-async function answer(root: Page | ReturnType<Page['locator']>, group: string | RegExp, option: string) {
-  await root.getByRole('group', { name: group }).getByLabel(option, { exact: true }).check();
-}
-
 describeInChromium('inspections and activities offline', () => {
-  let server: E2eServer;
-  let s: Session;
-  beforeAll(async () => {
-    server = await startServer({ staticDir: process.env.PELITA_E2E_DIST ?? DIST });
-    s = await launch();
-    await openApp(s.page, `${server.url}/`);
-    await waitForServiceWorker(s.page);
-    await s.context.setOffline(true);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
+  const app = offlineApp();
 
   it('records an inspection with two children and an activity offline; both are listed after a reload', async () => {
-    const { page } = s;
-    await go(page, `${server.url}/inspections/new`);
+    const { page } = app;
+    await go(page, `${app.url}/inspections/new`);
     await expect.poll(() => page.locator('h1').textContent()).toBe(en('inspections.newTitle'));
 
     await page.getByLabel(en('inspections.visit.date')).fill('2026-03-14');
@@ -76,9 +50,9 @@ describeInChromium('inspections and activities offline', () => {
     await expectAccessible(page, 'the filled inspection form');
 
     await page.getByRole('button', { name: en('form.save'), exact: true }).click();
-    await page.waitForURL(`${server.url}/inspections`);
+    await page.waitForURL(`${app.url}/inspections`);
 
-    await go(page, `${server.url}/activities/new`);
+    await go(page, `${app.url}/activities/new`);
     await page.getByLabel(en('activities.date')).fill('2026-03-20');
     const actLocation = page.getByRole('combobox', { name: new RegExp(`^${en('form.location')}`) });
     await expect.poll(() => actLocation.isEnabled()).toBe(true);
@@ -86,7 +60,7 @@ describeInChromium('inspections and activities offline', () => {
     await page.getByLabel(en('activities.kind')).selectOption('campaign_activity');
     await page.getByLabel(en('activities.name')).fill('Radio spots on child labour');
     await page.getByRole('button', { name: en('form.save'), exact: true }).click();
-    await page.waitForURL(`${server.url}/activities`);
+    await page.waitForURL(`${app.url}/activities`);
 
     await page.reload();
     await waitForScreen(page);
@@ -94,7 +68,7 @@ describeInChromium('inspections and activities offline', () => {
     await activity.waitFor();
     expect(await activity.textContent()).toContain(en('codes.activityKinds.campaign_activity'));
 
-    await go(page, `${server.url}/inspections`);
+    await go(page, `${app.url}/inspections`);
     const item = page.getByRole('link', { name: /Sok brick kiln/ });
     await item.waitFor();
     const text = await item.textContent();
@@ -109,12 +83,12 @@ describeInChromium('inspections and activities offline', () => {
       .toBe('Sok brick kiln');
     const again = page.getByRole('group', { name: en('inspections.children.child', { n: '2' }) });
     expect(await again.getByLabel(en('inspections.children.ageUnknown')).isChecked()).toBe(true);
-    expect(s.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('restores a half-filled inspection form after a reload', async () => {
-    const { page } = s;
-    await go(page, `${server.url}/inspections/new`);
+    const { page } = app;
+    await go(page, `${app.url}/inspections/new`);
     await page.getByLabel(en('inspections.establishment.name')).fill('Half-done fishing boat');
     await page.getByRole('button', { name: en('inspections.children.add') }).click();
     const row = page.getByRole('group', { name: en('inspections.children.child', { n: '1' }) });
@@ -130,6 +104,6 @@ describeInChromium('inspections and activities offline', () => {
     await page.getByText(/Your unsaved changes from .* were restored/).waitFor();
     const restored = page.getByRole('group', { name: en('inspections.children.child', { n: '1' }) });
     expect(await restored.getByLabel(en('codes.childSexes.female'), { exact: true }).isChecked()).toBe(true);
-    expect(s.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

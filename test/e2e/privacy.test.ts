@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { today } from '../../src/records/periods';
+import { today } from '../../src/lib/dates';
 import {
   describeInChromium,
   expectAccessible,

@@ -3,32 +3,18 @@
 // counts (with its BOM, small numbers hidden unless asked); axe finds nothing serious; at 320 px only the
 // tables scroll sideways; and the print view hides the navigation and shows the report's header.
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { parseCsv } from '../../src/export/csv';
-import { currentMonth, today } from '../../src/records/periods';
-import {
-  describeInChromium,
-  expectAccessible,
-  launch,
-  openApp,
-  type Session,
-  tr,
-  waitForScreen,
-  waitForServiceWorker,
-} from '../helpers/browser';
-import { DIST, type E2eServer, startServer } from '../helpers/e2e-server';
+import { currentMonth, today } from '../../src/lib/dates';
+import { describeInChromium, expectAccessible, tr, waitForScreen } from '../helpers/browser';
+import { answer, offlineApp } from '../helpers/offline-app';
 
 const en = (key: string, values?: Record<string, string>) => tr('en', key, values);
 
 async function go(page: Page, url: string) {
   await page.goto(url);
   await waitForScreen(page);
-}
-
-/** Ticks the answer `option` in the radio group named `group`. */
-async function answer(root: Page | Locator, group: string, option: string) {
-  await root.getByRole('group', { name: group }).getByLabel(option, { exact: true }).check();
 }
 
 async function pickLocation(page: Page, code: string) {
@@ -97,24 +83,12 @@ async function downloadCsv(page: Page) {
 }
 
 describeInChromium('monthly report: offline', () => {
-  let server: E2eServer;
-  let s: Session;
-  beforeAll(async () => {
-    server = await startServer({ staticDir: process.env.PELITA_E2E_DIST ?? DIST });
-    s = await launch();
-    await openApp(s.page, `${server.url}/`);
-    await waitForServiceWorker(s.page);
-    await s.context.setOffline(true);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
+  const app = offlineApp();
 
   it('shows what was entered offline, downloads it as CSV, prints without the navigation', async () => {
-    const { page } = s;
-    await enterCase(page, server.url);
-    await enterInspection(page, server.url);
+    const { page } = app;
+    await enterCase(page, app.url);
+    await enterInspection(page, app.url);
 
     await page.locator('nav a[href="/reports"]').click();
     await expect.poll(() => page.locator('main h1').textContent()).toBe(en('report.title'));
@@ -173,6 +147,6 @@ describeInChromium('monthly report: offline', () => {
     expect(await identified.getByRole('table').first().isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('.app-nav').isVisible()).toBe(true);
-    expect(s.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

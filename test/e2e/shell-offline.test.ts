@@ -1,20 +1,10 @@
 // The offline shell with the network off (SPEC §8, §10): after the first visit every screen, every deep link
 // and every language works with no connection, and the chosen language survives a reload.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/i18n/languages';
-import {
-  DEEP_LINKS,
-  describeInChromium,
-  launch,
-  openApp,
-  SCREENS,
-  type Session,
-  tr,
-  waitForScreen,
-  waitForServiceWorker,
-} from '../helpers/browser';
-import { type E2eServer, startServer } from '../helpers/e2e-server';
+import { DEEP_LINKS, describeInChromium, SCREENS, tr, waitForScreen } from '../helpers/browser';
+import { offlineApp } from '../helpers/offline-app';
 
 /** The screen at `path` is shown: its name in the title, an <h1>, no error screen, no "not found". */
 async function expectScreen(page: Page, label: string, lang = 'en') {
@@ -25,30 +15,27 @@ async function expectScreen(page: Page, label: string, lang = 'en') {
 }
 
 describeInChromium('offline shell: no network', () => {
-  let server: E2eServer;
-  let s: Session;
-  beforeAll(async () => {
-    server = await startServer();
-    s = await launch();
-    await openApp(s.page, `${server.url}/`);
-    await waitForServiceWorker(s.page);
-    await s.context.setOffline(true);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
+  const app = offlineApp();
 
   it('every screen renders after a reload with the network off', async () => {
-    const { page } = s;
+    const { page } = app;
     await page.reload();
     await expectScreen(page, 'nav.home');
+    // The network is really off for the reloaded page: only the service worker answered it.
+    expect(
+      await page.evaluate(() =>
+        fetch('/api/v1/health').then(
+          () => 'reached',
+          () => 'failed',
+        ),
+      ),
+    ).toBe('failed');
     await expect
       .poll(() => page.locator('.app-header').getByText(tr('en', 'status.offline')).count())
       .toBe(1);
     for (const screen of SCREENS) {
       // A full page load each time, answered by the service worker alone.
-      await page.goto(`${server.url}${screen.path}`);
+      await page.goto(`${app.url}${screen.path}`);
       await expectScreen(page, screen.label);
     }
     // And by the navigation, without reloading.
@@ -56,25 +43,25 @@ describeInChromium('offline shell: no network', () => {
       await page.locator(`nav a[href="${screen.path}"]`).click();
       await expectScreen(page, screen.label);
     }
-    expect(s.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('deep links open offline in a new page', async () => {
     for (const link of DEEP_LINKS) {
-      const page = await s.context.newPage();
+      const page = await app.context.newPage();
       try {
-        await page.goto(`${server.url}${link.path}`);
+        await page.goto(`${app.url}${link.path}`);
         await expectScreen(page, link.label);
       } finally {
         await page.close();
       }
     }
-    expect(s.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('switches between all ten languages offline; each choice survives a reload', async () => {
-    const { page } = s;
-    await page.goto(`${server.url}/settings`);
+    const { page } = app;
+    await page.goto(`${app.url}/settings`);
     await expectScreen(page, 'nav.settings');
     const settingsLink = page.locator('nav a[href="/settings"]');
     let current = 'en';
@@ -94,6 +81,6 @@ describeInChromium('offline shell: no network', () => {
       expect(await page.getByLabel(tr(code, 'settings.language'), { exact: true }).inputValue()).toBe(code);
       current = code;
     }
-    expect(s.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -2,18 +2,9 @@
 // trainer pastes a 30-row attendance sheet, reloads mid-form (the draft brings the 30 rows back), saves, and
 // after another reload the session is listed and holds its 30 participants.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeInChromium,
-  expectAccessible,
-  launch,
-  openApp,
-  type Session,
-  tr,
-  waitForScreen,
-  waitForServiceWorker,
-} from '../helpers/browser';
-import { DIST, type E2eServer, startServer } from '../helpers/e2e-server';
+import { expect, it } from 'vitest';
+import { describeInChromium, expectAccessible, tr, waitForScreen } from '../helpers/browser';
+import { offlineApp } from '../helpers/offline-app';
 
 const en = (key: string, values?: Record<string, string>) => tr('en', key, values);
 
@@ -54,23 +45,11 @@ const draftRows = (page: Page) =>
 const participantRows = (page: Page) => page.locator('fieldset.participant');
 
 describeInChromium('trainings offline', () => {
-  let server: E2eServer;
-  let s: Session;
-  beforeAll(async () => {
-    server = await startServer({ staticDir: process.env.PELITA_E2E_DIST ?? DIST });
-    s = await launch();
-    await openApp(s.page, `${server.url}/`);
-    await waitForServiceWorker(s.page);
-    await s.context.setOffline(true);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-  });
+  const app = offlineApp();
 
   it('takes a 30-row sheet pasted offline, keeps it through a reload, saves it, and has it after another', async () => {
-    const { page } = s;
-    await go(page, `${server.url}/trainings/new`);
+    const { page } = app;
+    await go(page, `${app.url}/trainings/new`);
     await expect.poll(() => page.locator('h1').textContent()).toBe(en('trainings.newTitle'));
 
     await page
@@ -113,7 +92,7 @@ describeInChromium('trainings offline', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
 
     await page.getByRole('button', { name: en('form.save'), exact: true }).click();
-    await page.waitForURL(`${server.url}/trainings`);
+    await page.waitForURL(`${app.url}/trainings`);
 
     await page.reload();
     await waitForScreen(page);
@@ -138,6 +117,6 @@ describeInChromium('trainings offline', () => {
     expect(await page.getByLabel(new RegExp(`^${en('trainings.titleField')}`)).inputValue()).toBe(
       'Child labour law for inspectors',
     );
-    expect(s.errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { RECORD_KINDS } from '../../src/records/registry';
 import { ROOT } from './e2e-server';
 
 export const CHROMIUM_PATH = process.env.PELITA_CHROMIUM ?? '/usr/bin/chromium';
@@ -63,6 +64,30 @@ export interface LaunchOptions {
   profile?: string;
 }
 
+/**
+ * What the page sees of the connection, kept true to a device's. Chromium 150's network emulation cuts the
+ * network but leaves `navigator.onLine` true in a document loaded while offline (it follows changes only), and
+ * so sends no `online` event when the network comes back; a real device offline says false and sends it.
+ * Once a test has set the connection, the page's `onLine` and its `online`/`offline` events follow what the
+ * test set (Chromium's own events are held back, so none comes twice); before that, Chromium's own.
+ */
+const CONNECTION_SHIM = `(() => {
+  const real = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine');
+  const set = () => typeof globalThis.__pelitaOffline === 'boolean';
+  Object.defineProperty(Navigator.prototype, 'onLine', {
+    configurable: true,
+    enumerable: true,
+    get() { return set() ? !globalThis.__pelitaOffline : real.get.call(this); },
+  });
+  for (const type of ['online', 'offline'])
+    addEventListener(type, (e) => { if (set() && !e.pelita) e.stopImmediatePropagation(); }, true);
+  globalThis.__pelitaSetOffline = (offline) => {
+    const was = navigator.onLine;
+    globalThis.__pelitaOffline = offline;
+    if (was === offline) dispatchEvent(Object.assign(new Event(offline ? 'offline' : 'online'), { pelita: true }));
+  };
+})();`;
+
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'pelita-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -73,6 +98,25 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     viewport: options.viewport ?? { width: 1024, height: 768 },
     serviceWorkers: 'allow',
   });
+  await context.addInitScript(CONNECTION_SHIM);
+  const cut = context.setOffline.bind(context);
+  context.setOffline = async (offline: boolean) => {
+    await cut(offline);
+    // For documents loaded from now on (init scripts run in order: the last one added wins), and for open ones.
+    await context.addInitScript(`globalThis.__pelitaOffline = ${offline};`);
+    await Promise.all(
+      context
+        .pages()
+        .map((p) =>
+          p
+            .evaluate(
+              (o) => (globalThis as { __pelitaSetOffline?: (o: boolean) => void }).__pelitaSetOffline?.(o),
+              offline,
+            )
+            .catch(() => undefined),
+        ),
+    );
+  };
   const errors: string[] = [];
   const watch = (p: Page) => p.on('pageerror', (e) => errors.push(`${p.url()}: ${e.message}`));
   context.pages().forEach(watch);
@@ -186,24 +230,20 @@ export async function expectAccessible(page: Page, where = page.url()) {
 }
 
 /** Every screen in the navigation, with the translation key of its name. */
-export const SCREENS = [
+export const SCREENS: readonly { path: string; label: string }[] = [
   { path: '/', label: 'nav.home' },
-  { path: '/inspections', label: 'nav.inspections' },
-  { path: '/cases', label: 'nav.cases' },
-  { path: '/trainings', label: 'nav.trainings' },
-  { path: '/activities', label: 'nav.activities' },
+  // Each record type's list, in the registry's order (the navigation's).
+  ...RECORD_KINDS.map((k) => ({ path: `/${k.table}`, label: k.nav.label })),
   { path: '/reports', label: 'nav.reports' },
   { path: '/sync', label: 'nav.sync' },
   { path: '/settings', label: 'nav.settings' },
-] as const;
+];
 
 /** Deep links to forms, opened directly as a new page. */
-export const DEEP_LINKS = [
-  { path: '/inspections/new', label: 'nav.inspections' },
-  { path: '/cases/new', label: 'nav.cases' },
-  { path: '/trainings/new', label: 'nav.trainings' },
-  { path: '/activities/new', label: 'nav.activities' },
-] as const;
+export const DEEP_LINKS: readonly { path: string; label: string }[] = RECORD_KINDS.map((k) => ({
+  path: `/${k.table}/new`,
+  label: k.nav.label,
+}));
 
 const bundles = new Map<string, Record<string, unknown>>();
 /** The string the app shows for `key` in `lang`, read from locales/<lang>/translation.json. */

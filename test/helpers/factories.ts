@@ -1,7 +1,7 @@
 // Records as tests need them: one valid record of each type, with what a test cares about overridden.
 // Ids are fresh on every call, so two calls are two records.
 import type { CaseInput } from '../../src/cases/repo';
-import { newId } from '../../src/records/repo-core';
+import { newId } from '../../src/lib/ids';
 
 /** A 13-year-old girl in Kampong Cham, identified at school in March 2026, referred and followed up. */
 export function aCase(overrides: Partial<CaseInput> = {}): CaseInput {

@@ -1,8 +1,11 @@
 // A deterministic "golden" dataset for the tally tests: a few hundred valid records of all four types over
 // 2026-01..2026-03 in several locations, from a seeded generator, plus hand-written edge cases that each
 // test one rule of counting. `bigInput` scales the same generator for the speed test.
+import { activityKind } from '../../src/activities/kind';
 import type { Activity } from '../../src/activities/schema';
+import { caseKind } from '../../src/cases/kind';
 import type { ChildCase } from '../../src/cases/schema';
+import { inspectionKind } from '../../src/inspections/kind';
 import type { Inspection } from '../../src/inspections/schema';
 import {
   activityKinds,
@@ -18,8 +21,8 @@ import {
   trainingTopics,
   worstForms,
 } from '../../src/records/codes';
-import { activityPeriods, casePeriods, inspectionPeriods, trainingPeriods } from '../../src/records/touches';
 import type { TallyInput } from '../../src/tally/tally';
+import { trainingKind } from '../../src/trainings/kind';
 import type { Training } from '../../src/trainings/schema';
 
 /** mulberry32: tiny, fast and the same on every machine. */
@@ -113,7 +116,7 @@ export function makeCase(r: Rng, over: Partial<ChildCase> = {}): ChildCase {
     ...over,
   };
   if (c.withdrawnOn && c.withdrawnOn < c.identifiedOn) c.withdrawnOn = c.identifiedOn;
-  c.periods = casePeriods(c);
+  c.periods = caseKind.periodsOf(c);
   return c;
 }
 
@@ -150,7 +153,7 @@ export function makeInspection(r: Rng, over: Partial<Inspection> = {}): Inspecti
       : {}),
     ...over,
   };
-  i.periods = inspectionPeriods(i);
+  i.periods = inspectionKind.periodsOf(i);
   return i;
 }
 
@@ -175,7 +178,7 @@ export function makeTraining(r: Rng, over: Partial<Training> = {}): Training {
     })),
     ...over,
   };
-  t.periods = trainingPeriods(t);
+  t.periods = trainingKind.periodsOf(t);
   return t;
 }
 
@@ -187,7 +190,7 @@ export function makeActivity(r: Rng, over: Partial<Activity> = {}): Activity {
     title: `Activity ${r.int(1, 99)}`,
     ...over,
   };
-  a.periods = activityPeriods(a);
+  a.periods = activityKind.periodsOf(a);
   return a;
 }
 

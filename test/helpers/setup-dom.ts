@@ -1,13 +1,13 @@
 import { cleanup, configure } from '@testing-library/preact';
 import { afterEach, beforeAll } from 'vitest';
-import { path } from '../../src/app/router';
 import { setLanguage } from '../../src/i18n/i18n';
+import { path } from '../../src/lib/router';
 import { draftsSettled } from '../../src/records/drafts';
 import { clearToasts } from '../../src/ui/toast';
 
 // findBy…/waitFor wait for the effect itself; on a loaded 2-core machine jsdom and IndexedDB can take longer
 // than Testing Library's 1 s default, so the ceiling is generous (a passing wait returns as soon as it holds).
-configure({ asyncUtilTimeout: 10_000 });
+configure({ asyncUtilTimeout: 20_000 });
 
 beforeAll(async () => {
   await setLanguage('en');

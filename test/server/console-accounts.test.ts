@@ -1,12 +1,8 @@
 // Console accounts and sessions: scrypt-hashed passwords, a session cookie that is HttpOnly, SameSite=Strict
 // and Secure behind TLS, an Origin check on every change, sign-in rate-limited, sign-out that ends the session.
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser, makeAccount, signIn } from './console-helpers';
 import { ADMIN, type Running, startServer } from './helpers';
-
-// The console reads the SQLite file directly for now (issue 13): it runs on SQLite even in CI's PostgreSQL pass.
-const CONSOLE_STORE = { databaseUrl: null };
 
 // Every sign-in is a real scrypt hash (32 MiB, tens of milliseconds idle, seconds on a loaded machine).
 let s: Running;
@@ -14,14 +10,12 @@ afterEach(() => s.close(), 60_000);
 
 describe('console accounts and sessions', { timeout: 60_000 }, () => {
   beforeEach(async () => {
-    s = await startServer(CONSOLE_STORE);
+    s = await startServer();
   }, 60_000);
 
   it('stores only a scrypt hash of the password', async () => {
     await makeAccount(s.url, { username: 'Dara', scope: 'KH-12' });
-    const db = new Database(s.dbPath, { readonly: true });
-    const row = db.prepare('SELECT * FROM console_accounts').get() as Record<string, string>;
-    db.close();
+    const row = (await s.query('SELECT * FROM console_accounts'))[0] as Record<string, string>;
     expect(row.username).toBe('dara');
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect(JSON.stringify(row)).not.toContain('correct horse');
@@ -41,11 +35,9 @@ describe('console accounts and sessions', { timeout: 60_000 }, () => {
     const me = await (await b.get('/console/api/me')).json();
     expect(me.account).toMatchObject({ username: 'dara', role: 'coordinator', scope: 'KH-12' });
     // The session id is kept only as a hash.
-    const db = new Database(s.dbPath, { readonly: true });
-    const stored = JSON.stringify(db.prepare('SELECT * FROM console_sessions').all(), (_k, v) =>
+    const stored = JSON.stringify(await s.query('SELECT * FROM console_sessions'), (_k, v) =>
       Buffer.isBuffer(v) ? v.toString('base64url') : v,
     );
-    db.close();
     expect(stored).not.toContain(b.cookie!.split('=')[1]);
   });
 
@@ -81,7 +73,7 @@ describe('console accounts and sessions', { timeout: 60_000 }, () => {
 
   it('rate-limits sign-in attempts for one username, from whatever address', async () => {
     await s.close();
-    s = await startServer({ ...CONSOLE_STORE, trustProxy: true });
+    s = await startServer({ trustProxy: true });
     await makeAccount(s.url, { username: 'dara', scope: 'KH-12' });
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) {
@@ -159,7 +151,7 @@ describe('console accounts and sessions', { timeout: 60_000 }, () => {
 
 describe('Origin check on every change', { timeout: 60_000 }, () => {
   beforeEach(async () => {
-    s = await startServer(CONSOLE_STORE);
+    s = await startServer();
     await makeAccount(s.url, { username: 'root', role: 'admin', scope: null });
   }, 60_000);
 
@@ -195,7 +187,7 @@ describe('Origin check on every change', { timeout: 60_000 }, () => {
 
 describe('behind a TLS proxy', { timeout: 60_000 }, () => {
   it('marks the cookie Secure when a trusted proxy says the request came over HTTPS', async () => {
-    s = await startServer({ ...CONSOLE_STORE, trustProxy: true });
+    s = await startServer({ trustProxy: true });
     await makeAccount(s.url, { username: 'dara', scope: 'KH-12' });
     const host = new URL(s.url).host;
     const res = await fetch(`${s.url}/console/api/sign-in`, {
@@ -212,7 +204,7 @@ describe('behind a TLS proxy', { timeout: 60_000 }, () => {
   });
 
   it('ignores X-Forwarded-Proto when no proxy is trusted', async () => {
-    s = await startServer(CONSOLE_STORE);
+    s = await startServer();
     await makeAccount(s.url, { username: 'dara', scope: 'KH-12' });
     const res = await fetch(`${s.url}/console/api/sign-in`, {
       method: 'POST',

@@ -5,9 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, makeAccount, signIn } from './console-helpers';
 import { ADMIN, cell, type Device, enrol, put, type Running, report, startServer, tally } from './helpers';
 
-// The console reads the SQLite file directly for now (issue 13): it runs on SQLite even in CI's PostgreSQL pass.
-const CONSOLE_STORE = { databaseUrl: null };
-
 let s: Running;
 let a: Device;
 let b: Device;
@@ -16,7 +13,7 @@ let dara: Browser; // coordinator of KH-12
 let vn: Browser; // administrator of VN
 
 beforeAll(async () => {
-  s = await startServer(CONSOLE_STORE);
+  s = await startServer();
   a = await enrol(s.url, 'Phone A');
   b = await enrol(s.url, 'Phone B');
   expect(

@@ -8,9 +8,6 @@ import { type Browser, makeAccount, signIn } from './console-helpers';
 import { type StandIn, startDhis2 } from './dhis2-stand-in';
 import { cell, type Device, enrol, put, type Running, report, startServer } from './helpers';
 
-// The console reads the SQLite file directly for now (issue 13): it runs on SQLite even in CI's PostgreSQL pass.
-const CONSOLE_STORE = { databaseUrl: null };
-
 const TOKEN = 'd2pat_0123456789abcdef0123456789abcdef';
 let s: Running;
 let dhis2: StandIn;
@@ -28,7 +25,7 @@ beforeAll(async () => {
     dataElements: ['PELITA_INSPECTIONS', 'PELITA_CHILDREN_IDENTIFIED'],
     orgUnits: ['KH', 'KH-12', 'KH-2'],
   });
-  s = await startServer(CONSOLE_STORE);
+  s = await startServer();
   a = await enrol(s.url, 'Phone A');
   const ok = async (r: Promise<Response>) => expect((await r).status).toBe(200);
   await ok(

@@ -6,9 +6,6 @@ import { CSV_COLUMNS, parseCsv } from '../../src/export/csv';
 import { type Browser, makeAccount, signIn } from './console-helpers';
 import { cell, type Device, enrol, put, type Running, report, startServer } from './helpers';
 
-// The console reads the SQLite file directly for now (issue 13): it runs on SQLite even in CI's PostgreSQL pass.
-const CONSOLE_STORE = { databaseUrl: null };
-
 const en = JSON.parse(readFileSync(new URL('../../locales/en/translation.json', import.meta.url), 'utf8'));
 
 /** The CSV's rows as records named by its header. */
@@ -30,7 +27,7 @@ const json = async (res: Response) => {
 };
 
 beforeAll(async () => {
-  s = await startServer(CONSOLE_STORE);
+  s = await startServer();
   a = await enrol(s.url, 'Phone A');
   b = await enrol(s.url, 'Phone B');
   const ok = async (r: Promise<Response>) => expect((await r).status).toBe(200);

@@ -82,7 +82,8 @@ describe('fastReport', () => {
     }
   });
 
-  it('never accepts what zod refuses, over thousands of mutated reports', () => {
+  // 5,000 zod checks: a few seconds when the machine is busy, so not the default 5 s.
+  it('never accepts what zod refuses, over thousands of mutated reports', { timeout: 60_000 }, () => {
     let refusedByZod = 0;
     for (let i = 0; i < 5_000; i++) {
       const m = mutate(validReport());

@@ -9,7 +9,7 @@ import {
 } from '../../src/activities/repo';
 import type { ActivityInput } from '../../src/activities/schema';
 import { db } from '../../src/db/db';
-import { pending } from '../../src/sync/outbox';
+import { pending } from '../../src/records/outbox';
 
 const fields = (over: Partial<ActivityInput> = {}): ActivityInput => ({
   orgUnit: 'VN-HN',

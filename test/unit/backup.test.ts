@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/db/db';
 import { BACKUP_FORMAT, buildBackup, parseBackup } from '../../src/export/backup';
 import { readAllRecords, restoreRecords } from '../../src/export/repo';
-import { pending } from '../../src/sync/outbox';
+import { pending } from '../../src/records/outbox';
 
 const at = (d: string) => `${d}T08:00:00.000Z`;
 const activity = (id: string, title: string, updatedAt = at('2026-01-20')) => ({

@@ -5,7 +5,7 @@ import { caseCodePrefix, formatCaseCode, nextSequence } from '../../src/cases/ca
 import { type CaseInput, getCase, saveCase } from '../../src/cases/repo';
 import { caseCode } from '../../src/cases/schema';
 import { db } from '../../src/db/db';
-import { newId } from '../../src/records/repo-core';
+import { newId } from '../../src/lib/ids';
 import { settings } from '../../src/settings/repo';
 
 function input(orgUnit: string, identifiedOn: string): CaseInput {

@@ -12,7 +12,7 @@ import {
   undoDeleteCase,
 } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
-import { newId } from '../../src/records/repo-core';
+import { newId } from '../../src/lib/ids';
 
 function input(over: Partial<CaseInput> = {}): CaseInput {
   return {

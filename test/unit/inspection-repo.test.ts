@@ -1,7 +1,6 @@
 // Inspections on the device: what is derived on save (months, due date), what sync is told, the list's
 // filters and paging, the Due list, soft delete with undo, and linking a child found to a case.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PelitaError } from '../../src/app/errors';
 import { db } from '../../src/db/db';
 import {
   deleteInspection,
@@ -13,7 +12,8 @@ import {
   undoDeleteInspection,
 } from '../../src/inspections/repo';
 import type { InspectionInput } from '../../src/inspections/schema';
-import { pending } from '../../src/sync/outbox';
+import { PelitaError } from '../../src/lib/errors';
+import { pending } from '../../src/records/outbox';
 
 const CHILD = '0b9f3a52-2d7e-4c1b-9a6f-3e8d1c2b4a50';
 const CASE = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';

@@ -1,18 +1,14 @@
 // A record change and its outbox marks land together; moving a record re-sends both places; a revision
 // accepted upstream leaves the pair pending only if it changed again meanwhile.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { activityKind } from '../../src/activities/kind';
 import { type Activity, activity as activitySchema } from '../../src/activities/schema';
 import { db } from '../../src/db/db';
-import { type RecordKind, saveRecord, softDelete, undoDelete } from '../../src/records/repo-core';
-import { activityPeriods, activityTouches } from '../../src/records/touches';
-import { markFailed, markSent, outboxKey, pending, raiseRevision } from '../../src/sync/outbox';
+import type { RecordKind } from '../../src/records/contract';
+import { markFailed, markSent, outboxKey, pending, raiseRevision } from '../../src/records/outbox';
+import { saveRecord, softDelete, undoDelete } from '../../src/records/repo-core';
 
-const kind: RecordKind<Activity> = {
-  table: 'activities',
-  periodsOf: activityPeriods,
-  touches: activityTouches,
-  loadSchema: async () => activitySchema,
-};
+const kind: RecordKind<Activity> = { ...activityKind, loadSchema: async () => activitySchema };
 const activity = (over: Partial<Activity> = {}) => ({
   id: '7d3f6c1e-8a4b-4c2d-9e1f-0a1b2c3d4e5f',
   orgUnit: 'KH-12',

@@ -8,6 +8,7 @@ import { buildBackup, parseBackup } from '../../src/export/backup';
 import { toCsv } from '../../src/export/csv';
 import { toDataValueSet } from '../../src/export/dhis2';
 import { readAllRecords, restoreRecords } from '../../src/export/repo';
+import { newId } from '../../src/lib/ids';
 import {
   ENCRYPTED_BACKUP_FORMAT,
   encryptedEnvelope,
@@ -17,7 +18,6 @@ import {
 import { setPassphrase } from '../../src/privacy/repo';
 import { unlock } from '../../src/privacy/unlock';
 import { lock, reloadVault, vault } from '../../src/privacy/vault';
-import { newId } from '../../src/records/repo-core';
 import { buildReport } from '../../src/sync/sync';
 import { loadMonth, monthValues } from '../../src/tally/repo';
 import { tallyByOrgUnit } from '../../src/tally/tally';

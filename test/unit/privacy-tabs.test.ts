@@ -6,10 +6,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CaseInput, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
+import { newId } from '../../src/lib/ids';
 import { setPassphrase } from '../../src/privacy/repo';
 import { CONFIG_KEY, passphraseRemoved, reloadVault } from '../../src/privacy/vault';
 import { saveDraft } from '../../src/records/drafts';
-import { newId } from '../../src/records/repo-core';
 
 const FEW = { iterations: 1_000 };
 const PASS = 'river stone lantern';

@@ -6,11 +6,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CaseInput, getCase, listCases, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
+import { newId } from '../../src/lib/ids';
 import { changePassphrase, forgetPassphrase, removePassphrase, setPassphrase } from '../../src/privacy/repo';
 import { readAttempts, unlock, waitAfter } from '../../src/privacy/unlock';
 import { CONFIG_KEY, lock, reloadVault, vault, vaultKey } from '../../src/privacy/vault';
 import { clearDraft, loadDraft, saveDraft } from '../../src/records/drafts';
-import { newId } from '../../src/records/repo-core';
 import { getTraining, saveTraining } from '../../src/trainings/repo';
 
 const FEW = { iterations: 1_000 };

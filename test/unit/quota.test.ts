@@ -3,9 +3,10 @@
 import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { PelitaError } from '../../src/app/errors';
+import { activityKind } from '../../src/activities/kind';
 import { db } from '../../src/db/db';
 import { setLanguage, t } from '../../src/i18n/i18n';
+import { PelitaError } from '../../src/lib/errors';
 import type { RecordBase } from '../../src/records/fields';
 import { type RecordKind, saveRecord, touchesOwnOrgUnit } from '../../src/records/repo-core';
 
@@ -13,6 +14,8 @@ type Activity = RecordBase & { date: string; title: string };
 
 /** A record kind reduced to what saveRecord needs: the month of `date`, at the record's own location. */
 const kind: RecordKind<Activity> = {
+  // The activity's descriptor for what saveRecord does not use (its list, its screens…).
+  ...(activityKind as unknown as RecordKind<Activity>),
   table: 'activities',
   periodsOf: (r) => [r.date.slice(0, 7)],
   touches: (r) => touchesOwnOrgUnit([r.date.slice(0, 7)], r),

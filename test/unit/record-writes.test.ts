@@ -6,7 +6,8 @@ import { caseKind, saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
 import { inspectionKind, linkChildToCase, saveInspection } from '../../src/inspections/repo';
 import type { InspectionInput } from '../../src/inspections/schema';
-import { newId, saveRecord } from '../../src/records/repo-core';
+import { newId } from '../../src/lib/ids';
+import { saveRecord } from '../../src/records/repo-core';
 
 const CHILD = '0b9f3a52-2d7e-4c1b-9a6f-3e8d1c2b4a50';
 

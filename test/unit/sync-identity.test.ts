@@ -8,7 +8,10 @@ import { saveActivity } from '../../src/activities/repo';
 import type { ActivityInput } from '../../src/activities/schema';
 import { saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
-import { newId } from '../../src/records/repo-core';
+import type { BackupRecords } from '../../src/export/backup';
+import { newId } from '../../src/lib/ids';
+import { outboxKey, pending } from '../../src/records/outbox';
+import { RECORD_TABLES } from '../../src/records/registry';
 import {
   installation,
   newInstallation,
@@ -18,7 +21,6 @@ import {
 import { loadSettings, readSetting, saveSetting, settings } from '../../src/settings/repo';
 import { readConfigState } from '../../src/sync/config';
 import { acceptPreview, enrolment, previewAccepted, saveEnrolment } from '../../src/sync/enrolment';
-import { outboxKey, pending } from '../../src/sync/outbox';
 import { beforeRestore, restoreIdentity } from '../../src/sync/restore-identity';
 import { syncStatus } from '../../src/sync/status';
 import { syncNow } from '../../src/sync/sync';
@@ -407,7 +409,8 @@ describe('restoring a backup', () => {
 });
 
 describe('the backup carries the identity', () => {
-  const records = { inspections: [], trainings: [], cases: [], activities: [] };
+  // A device with no record of any type.
+  const records = Object.fromEntries(RECORD_TABLES.map((t) => [t, []])) as unknown as BackupRecords;
 
   it('inside the (encrypted) file, and back out of it', async () => {
     const { buildBackup, parseBackup } = await import('../../src/export/backup');

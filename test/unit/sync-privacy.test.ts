@@ -5,7 +5,7 @@ import { saveCase } from '../../src/cases/repo';
 import { db } from '../../src/db/db';
 import { saveInspection } from '../../src/inspections/repo';
 import { inspection as inspectionSchema } from '../../src/inspections/schema';
-import { newId } from '../../src/records/repo-core';
+import { newId } from '../../src/lib/ids';
 import { acceptPreview, saveEnrolment } from '../../src/sync/enrolment';
 import { reportBody } from '../../src/sync/protocol';
 import { buildReport, syncNow } from '../../src/sync/sync';

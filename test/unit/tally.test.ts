@@ -1,11 +1,14 @@
 // How the tally counts, beyond the golden numbers: where each count lands, what it emits, how it orders,
 // and how fast it is.
 import { describe, expect, it } from 'vitest';
+import { activityKind } from '../../src/activities/kind';
 import { SDG_871_SETTINGS } from '../../src/cases/classify';
+import { caseKind } from '../../src/cases/kind';
 import type { ChildCase } from '../../src/cases/schema';
-import { activityTouches, caseTouches, inspectionTouches, trainingTouches } from '../../src/records/touches';
+import { inspectionKind } from '../../src/inspections/kind';
 import { DISAGGREGATIONS, INDICATOR_CODES } from '../../src/tally/indicators';
 import { type DataValue, type TallyInput, tally, tallyByOrgUnit } from '../../src/tally/tally';
+import { trainingKind } from '../../src/trainings/kind';
 import { bigInput, goldenInput, MONTHS, makeCase, rng } from '../helpers/golden';
 
 const input = goldenInput();
@@ -56,10 +59,10 @@ describe('tally output', () => {
 
   it('counts a record only in the (month, orgUnit) pairs its touches mark for sync', () => {
     const records = [
-      ...input.cases.map((c) => [{ ...none, cases: [c] }, caseTouches(c)] as const),
-      ...input.inspections.map((i) => [{ ...none, inspections: [i] }, inspectionTouches(i)] as const),
-      ...input.trainings.map((t) => [{ ...none, trainings: [t] }, trainingTouches(t)] as const),
-      ...input.activities.map((a) => [{ ...none, activities: [a] }, activityTouches(a)] as const),
+      ...input.cases.map((c) => [{ ...none, cases: [c] }, caseKind.touches(c)] as const),
+      ...input.inspections.map((i) => [{ ...none, inspections: [i] }, inspectionKind.touches(i)] as const),
+      ...input.trainings.map((t) => [{ ...none, trainings: [t] }, trainingKind.touches(t)] as const),
+      ...input.activities.map((a) => [{ ...none, activities: [a] }, activityKind.touches(a)] as const),
     ];
     for (const [one, touches] of records) {
       const marked = new Set(touches.map(([p, o]) => `${p} ${o}`));

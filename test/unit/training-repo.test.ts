@@ -1,8 +1,8 @@
 // The trainings repo: saving validates and derives the months, marks every (month, location) the session
 // and its participants count in, soft delete with undo, and the list's order, filters, search and paging.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PelitaError } from '../../src/app/errors';
 import { db } from '../../src/db/db';
+import { PelitaError } from '../../src/lib/errors';
 import {
   deleteTraining,
   getTraining,

@@ -1,9 +1,9 @@
 // The frame every record form shares: title, the draft notice, the error summary, Save, and Delete with Undo.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PelitaError } from '../../app/errors';
 import type { RecordTable } from '../../db/db';
 import { formatDate, type TKey, t } from '../../i18n/i18n';
+import { PelitaError } from '../../lib/errors';
 import { useFocusOnArrival } from '../focus';
 import { showToast } from '../toast';
 import { OtherDrafts } from './OtherDrafts';

@@ -1,11 +1,11 @@
 // The other unsaved drafts of a record type, under a new record's form: each can be resumed or discarded
 // (issue 11.6). Two tabs, a crash, or a form left for later each leave their own draft; none is lost silently.
 import { useEffect, useState } from 'preact/hooks';
-import { navigate } from '../../app/router';
 import type { RecordTable } from '../../db/db';
 import { formatDate, t } from '../../i18n/i18n';
+import { newId } from '../../lib/ids';
+import { navigate } from '../../lib/router';
 import { adoptDraft, clearDraft, type DraftEntry, draftKey, listDrafts } from '../../records/drafts';
-import { newId } from '../../records/repo-core';
 import { Link } from '../Link';
 
 interface Props {

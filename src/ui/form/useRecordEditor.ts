@@ -6,12 +6,11 @@
 // from useRecordForm.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type * as z from 'zod/mini';
-import { type ErrorCode, toPelitaError } from '../../app/errors';
-import { navigate, path, query } from '../../app/router';
-import type { RecordTable } from '../../db/db';
+import type { RecordBase, RecordTable } from '../../db/db';
+import { type ErrorCode, toPelitaError } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { navigate, path, query } from '../../lib/router';
 import { draftKey } from '../../records/drafts';
-import type { RecordBase } from '../../records/fields';
-import { newId } from '../../records/repo-core';
 import { type RecordForm, useRecordForm } from './useRecordForm';
 
 interface Options<I, R extends RecordBase> {

@@ -3,8 +3,8 @@
 // person types and restored when they come back (SPEC §8).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type * as z from 'zod/mini';
-import { type ErrorCode, toPelitaError } from '../../app/errors';
 import { keyFromData, type TKey } from '../../i18n/i18n';
+import { type ErrorCode, toPelitaError } from '../../lib/errors';
 import { clearDraft, loadDraft, saveDraft } from '../../records/drafts';
 import { getAt, type Path, pathOf, setAt } from './paths';
 
@@ -104,6 +104,19 @@ export function useRecordForm<T>({
       (err: unknown) => setDraftProblem(toPelitaError(err).code),
     );
   }, [draftKey]);
+  /**
+   * The one place a form's draft is cleared (saved, discarded): the write waiting to be made is dropped
+   * first, so it cannot land after the clear and bring the draft back.
+   */
+  const forgetDraft = async () => {
+    clearTimeout(timer.current);
+    latest.current = undefined;
+    await clearDraft(draftKey);
+    setDraftRestored(null);
+    setDraftProblem(null);
+    setDirty(false);
+  };
+
   useEffect(() => {
     const onHide = () => flush();
     window.addEventListener('pagehide', onHide);
@@ -172,22 +185,10 @@ export function useRecordForm<T>({
     draftProblem,
     loadProblem,
     discardDraft: async () => {
-      clearTimeout(timer.current);
-      latest.current = undefined;
-      await clearDraft(draftKey);
-      setDraftRestored(null);
-      setDraftProblem(null);
-      setDirty(false);
+      await forgetDraft();
       if (initial !== undefined) setValue(initial);
     },
-    clearDraft: async () => {
-      clearTimeout(timer.current);
-      latest.current = undefined;
-      await clearDraft(draftKey);
-      setDraftRestored(null);
-      setDraftProblem(null);
-      setDirty(false);
-    },
+    clearDraft: forgetDraft,
     dirty,
   };
 }

@@ -5,10 +5,10 @@ import { isLanguage, LANGUAGES } from '../i18n/languages';
 import { LocationSettings } from '../locations/LocationSettings';
 import { PassphraseSettings } from '../privacy/PassphraseSettings';
 import { refreshStorageState, storageState } from '../records/storage';
+import { saveSetting, settings } from '../settings/repo';
 import { About } from '../sw/About';
 import { showToast } from '../ui/toast';
 import { FromServer } from './FromServer';
-import { saveSetting, settings } from './repo';
 
 function bytes(n: number | null) {
   if (n === null) return t('common.unknown');

@@ -3,11 +3,11 @@
 // DHIS2 data value set with the import options DHIS2 needs. What happened is said in a status line that
 // screen readers announce.
 import { useEffect, useState } from 'preact/hooks';
-import { toPelitaError } from '../app/errors';
-import { type Area, DHIS2_IMPORT_OPTIONS, downloadCsv, downloadDhis2, monthRange } from '../export/downloads';
 import { formatNumber, t } from '../i18n/i18n';
-import { indicatorLabel } from './labels';
-import { reportPrefs } from './report-prefs';
+import { toPelitaError } from '../lib/errors';
+import { indicatorLabel } from '../tally/labels';
+import { reportPrefs } from '../tally/report-prefs';
+import { type Area, DHIS2_IMPORT_OPTIONS, downloadCsv, downloadDhis2, monthRange } from './downloads';
 
 /** A range longer than this is refused: each month may need a recount from its records. */
 export const MAX_MONTHS = 36;

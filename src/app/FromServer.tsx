@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatNumber, t } from '../i18n/i18n';
+import { readSetting, settings } from '../settings/repo';
 import type { ServerConfigState } from '../sync/config';
-import { readSetting, settings } from './repo';
 
 /**
  * Which settings the deployment's server set (SPEC §6 "Settings shows which values came from the server"):
