@@ -115,7 +115,11 @@ describe('InspectionForm', () => {
     const currency = (await screen.findByLabelText(/Currency/)) as HTMLInputElement;
     expect(currency.value).toBe('KHR');
     await save(user);
-    await screen.findByText(/Enter the fine amount/);
+    // Under the field, and listed (as a link to it) in the summary above the form.
+    await screen.findByText(/Enter the fine amount/, { selector: '.field-error' });
+    expect(screen.getByRole('link', { name: /Enter the fine amount/ }).getAttribute('href')).toBe(
+      '#f-fine-amount',
+    );
     expect(await db.inspections.count()).toBe(0);
     await user.type(screen.getByLabelText(/Fine amount/), '400000');
     await save(user);
