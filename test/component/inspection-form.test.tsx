@@ -117,7 +117,7 @@ describe('InspectionForm', () => {
     await save(user);
     // Under the field, and listed (as a link to it) in the summary above the form.
     await screen.findByText(/Enter the fine amount/, { selector: '.field-error' });
-    expect(screen.getByRole('link', { name: /Enter the fine amount/ }).getAttribute('href')).toBe(
+    expect((await screen.findByRole('link', { name: /Enter the fine amount/ })).getAttribute('href')).toBe(
       '#f-fine-amount',
     );
     expect(await db.inspections.count()).toBe(0);
