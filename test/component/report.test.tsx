@@ -18,32 +18,28 @@ import { Report } from '../../src/tally/Report';
 import { resetReportPrefs } from '../../src/tally/report-prefs';
 import { saveTraining } from '../../src/trainings/repo';
 import { download } from '../../src/ui/download';
+import { aCase } from '../helpers/factories';
 
 vi.mock('../../src/ui/download', () => ({ download: vi.fn() }));
 
-function aCase(identifiedOn: string, sex: 'female' | 'male', ageYears: number, orgUnit = 'KH-12'): CaseInput {
-  return {
-    id: newId(),
-    orgUnit,
+/** A case with no name, as a report counts it: the day, the child's sex and age, and the place. */
+function counted(
+  identifiedOn: string,
+  sex: 'female' | 'male',
+  ageYears: number,
+  orgUnit = 'KH-12',
+): CaseInput {
+  return aCase({
     identifiedOn,
+    orgUnit,
     channel: 'hotline',
-    child: { sex, ageYears, ageEstimated: false, nationality: 'KH', disability: 'no' },
-    settlement: 'rural',
-    work: {
-      isic: 'A',
-      workStatus: 'contributing_family',
-      economicHours: 50,
-      choreHours: null,
-      nightWork: 'no',
-      worstForm: 'none',
-      hazards: [],
-      inSchool: 'yes',
-    },
+    child: { name: undefined, sex, ageYears },
+    work: { inSchool: 'yes' },
     consent: null,
     referrals: [],
     followUps: [],
     status: 'identified',
-  };
+  });
 }
 
 beforeEach(async () => {
@@ -90,11 +86,11 @@ async function seedInspection() {
 }
 
 async function seed() {
-  await saveCase(aCase('2026-03-05', 'female', 13));
-  await saveCase(aCase('2026-03-09', 'female', 13, 'KH-17'));
-  const boy = await saveCase(aCase('2026-03-20', 'male', 9));
-  await saveCase(aCase('2026-03-11', 'female', 13, 'TH-10'));
-  await saveCase(aCase('2026-02-14', 'female', 10));
+  await saveCase(counted('2026-03-05', 'female', 13));
+  await saveCase(counted('2026-03-09', 'female', 13, 'KH-17'));
+  const boy = await saveCase(counted('2026-03-20', 'male', 9));
+  await saveCase(counted('2026-03-11', 'female', 13, 'TH-10'));
+  await saveCase(counted('2026-02-14', 'female', 10));
   await saveTraining({
     orgUnit: 'KH-12',
     startDate: '2026-03-02',
@@ -205,9 +201,9 @@ describe('Report', { timeout: 60_000 }, () => {
 
   it('shows the true numbers on screen, marks what a shared copy hides, and prints the shared copy', async () => {
     // March: two girls of 13 and seven boys of 9; February: one girl of 13.
-    for (let i = 0; i < 2; i++) await saveCase(aCase('2026-03-05', 'female', 13));
-    for (let i = 0; i < 7; i++) await saveCase(aCase('2026-03-06', 'male', 9));
-    await saveCase(aCase('2026-02-10', 'female', 13));
+    for (let i = 0; i < 2; i++) await saveCase(counted('2026-03-05', 'female', 13));
+    for (let i = 0; i < 7; i++) await saveCase(counted('2026-03-06', 'male', 9));
+    await saveCase(counted('2026-02-10', 'female', 13));
     await seedInspection();
     const user = userEvent.setup();
     await openMarch();
@@ -287,8 +283,8 @@ describe('Report', { timeout: 60_000 }, () => {
 
   it('says how many of the month’s records were out of age scope', async () => {
     await seed();
-    await saveCase(aCase('2026-03-07', 'male', 4));
-    await saveCase(aCase('2026-03-08', 'female', 18));
+    await saveCase(counted('2026-03-07', 'male', 4));
+    await saveCase(counted('2026-03-08', 'female', 18));
     await openMarch();
     expect(screen.getByText('Out of age scope: 2')).toBeTruthy();
     expect(totalOf(section('Children identified'))).toBe('Total: 3');

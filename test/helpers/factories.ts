@@ -3,9 +3,20 @@
 import type { CaseInput } from '../../src/cases/repo';
 import { newId } from '../../src/lib/ids';
 
-/** A 13-year-old girl in Kampong Cham, identified at school in March 2026, referred and followed up. */
-export function aCase(overrides: Partial<CaseInput> = {}): CaseInput {
-  return { ...base(), ...overrides };
+/** What a test may change in a case: any field, and any part of the child or of the work alone. */
+export type CaseOverrides = Omit<Partial<CaseInput>, 'child' | 'work'> & {
+  child?: Partial<CaseInput['child']>;
+  work?: Partial<CaseInput['work']>;
+};
+
+/**
+ * A 13-year-old girl in Kampong Cham, identified at school in March 2026, referred and followed up.
+ * `child` and `work` are merged into the default ones, so `aCase({ child: { sex: 'male' } })` changes only that.
+ */
+export function aCase(overrides: CaseOverrides = {}): CaseInput {
+  const start = base();
+  const { child, work, ...rest } = overrides;
+  return { ...start, ...rest, child: { ...start.child, ...child }, work: { ...start.work, ...work } };
 }
 
 function base(): CaseInput {

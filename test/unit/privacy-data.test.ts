@@ -22,43 +22,22 @@ import { buildReport } from '../../src/sync/sync';
 import { loadMonth, monthValues } from '../../src/tally/repo';
 import { tallyByOrgUnit } from '../../src/tally/tally';
 import { saveTraining } from '../../src/trainings/repo';
+import { aCase, type CaseOverrides } from '../helpers/factories';
 
 const FEW = { iterations: 1_000 };
 const PASS = 'river stone lantern';
 
-function caseInput(name: string, over: Partial<CaseInput> = {}): CaseInput {
-  return {
-    id: newId(),
-    orgUnit: 'KH-12',
-    identifiedOn: '2026-03-01',
+function caseInput(name: string, over: CaseOverrides = {}): CaseInput {
+  return aCase({
     channel: 'online_report',
-    child: {
-      name,
-      guardianContact: '012 345 678',
-      sex: 'female',
-      ageYears: 13,
-      ageEstimated: false,
-      nationality: 'KH',
-      disability: 'no',
-    },
-    settlement: 'rural',
-    work: {
-      isic: 'A',
-      workStatus: 'contributing_family',
-      economicHours: 20,
-      choreHours: null,
-      nightWork: 'no',
-      worstForm: 'none',
-      hazards: [],
-      inSchool: 'yes',
-    },
-    consent: true,
+    child: { name, guardianContact: '012 345 678' },
+    work: { economicHours: 20, inSchool: 'yes' },
     referrals: [{ key: newId(), service: 'health', referredOn: '2026-03-02', status: 'referred' }],
     followUps: [],
     status: 'referred',
     notes: 'Met at the brick kiln',
     ...over,
-  };
+  });
 }
 
 async function someRecords() {

@@ -12,39 +12,17 @@ import { readAttempts, unlock, waitAfter } from '../../src/privacy/unlock';
 import { CONFIG_KEY, lock, reloadVault, vault, vaultKey } from '../../src/privacy/vault';
 import { clearDraft, loadDraft, saveDraft } from '../../src/records/drafts';
 import { getTraining, saveTraining } from '../../src/trainings/repo';
+import { aCase, type CaseOverrides } from '../helpers/factories';
 
 const FEW = { iterations: 1_000 };
 const PASS = 'river stone lantern';
 const NEW_PASS = 'seven green mangoes';
 const NAMES = ['Sokha Chan', '012 345 678', 'Met at the brick kiln', 'Back at school', 'Dara Kim'];
 
-function caseInput(over: Partial<CaseInput> = {}): CaseInput {
-  return {
-    id: newId(),
-    orgUnit: 'KH-12',
-    identifiedOn: '2026-03-01',
-    channel: 'school',
-    child: {
-      name: 'Sokha Chan',
-      guardianContact: '012 345 678',
-      sex: 'female',
-      ageYears: 13,
-      ageEstimated: false,
-      nationality: 'KH',
-      disability: 'no',
-    },
-    settlement: 'rural',
-    work: {
-      isic: 'A',
-      workStatus: 'contributing_family',
-      economicHours: 20,
-      choreHours: null,
-      nightWork: 'no',
-      worstForm: 'none',
-      hazards: [],
-      inSchool: 'yes',
-    },
-    consent: true,
+function caseInput(over: CaseOverrides = {}): CaseInput {
+  return aCase({
+    child: { name: 'Sokha Chan', guardianContact: '012 345 678' },
+    work: { economicHours: 20, inSchool: 'yes' },
     referrals: [],
     followUps: [
       {
@@ -59,7 +37,7 @@ function caseInput(over: Partial<CaseInput> = {}): CaseInput {
     status: 'identified',
     notes: 'Met at the brick kiln',
     ...over,
-  };
+  });
 }
 
 const training = () =>

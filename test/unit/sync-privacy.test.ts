@@ -10,6 +10,7 @@ import { acceptPreview, saveEnrolment } from '../../src/sync/enrolment';
 import { reportBody } from '../../src/sync/protocol';
 import { buildReport, syncNow } from '../../src/sync/sync';
 import { getConfig, putReport, putStatus } from '../../src/sync/upstream';
+import { aCase } from '../helpers/factories';
 
 vi.mock('../../src/sync/upstream', () => ({ putReport: vi.fn(), getConfig: vi.fn(), putStatus: vi.fn() }));
 const put = vi.mocked(putReport);
@@ -39,48 +40,26 @@ describe('the report never carries personal data', () => {
   const FOLLOW_UP = 'Teacher says she is back at school';
 
   it('a case with a name, a guardian contact and notes gives counts only', async () => {
-    const saved = await saveCase({
-      id: newId(),
-      orgUnit: 'KH-12',
-      identifiedOn: '2026-03-01',
-      channel: 'school',
-      child: {
-        name: NAME,
-        guardianContact: CONTACT,
-        sex: 'female',
-        ageYears: 13,
-        ageEstimated: false,
-        nationality: 'KH',
-        disability: 'no',
-      },
-      settlement: 'rural',
-      work: {
-        isic: 'A',
-        workStatus: 'contributing_family',
-        economicHours: 50,
-        choreHours: null,
-        nightWork: 'no',
-        worstForm: 'none',
-        hazards: [],
-        inSchool: 'no',
-      },
-      consent: true,
-      referrals: [
-        { key: newId(), service: 'education_formal', referredOn: '2026-03-02', status: 'referred' },
-      ],
-      followUps: [
-        {
-          key: newId(),
-          date: '2026-03-10',
-          stillWorking: 'no',
-          inSchool: 'yes',
-          serviceReceived: 'yes',
-          notes: FOLLOW_UP,
-        },
-      ],
-      notes: NOTES,
-      status: 'referred',
-    });
+    const saved = await saveCase(
+      aCase({
+        child: { name: NAME, guardianContact: CONTACT },
+        referrals: [
+          { key: newId(), service: 'education_formal', referredOn: '2026-03-02', status: 'referred' },
+        ],
+        followUps: [
+          {
+            key: newId(),
+            date: '2026-03-10',
+            stillWorking: 'no',
+            inSchool: 'yes',
+            serviceReceived: 'yes',
+            notes: FOLLOW_UP,
+          },
+        ],
+        notes: NOTES,
+        status: 'referred',
+      }),
+    );
     const body = await buildReport('2026-03', 'KH-12', 1);
     const identified = body.values.filter((v) => v.indicator === 'CHILDREN_IDENTIFIED');
     expect(identified.reduce((n, v) => n + v.value, 0)).toBe(1);
